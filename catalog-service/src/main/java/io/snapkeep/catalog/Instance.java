@@ -1,0 +1,36 @@
+package io.snapkeep.catalog;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A registered database. The password is kept only as a sealed envelope. */
+@Entity
+@Table(name = "instance")
+public class Instance {
+    @Id
+    public UUID id;
+    public String name;
+    public String engine;
+    public String host;
+    public int port;
+    @Column(name = "database_name")
+    public String databaseName;
+    public String username;
+    @Column(name = "sealed_password")
+    public String sealedPassword;
+    public String sslmode;
+    public String policy;
+    @Enumerated(EnumType.STRING)
+    public InstanceStatus status;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+}

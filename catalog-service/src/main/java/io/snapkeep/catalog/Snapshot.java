@@ -1,0 +1,47 @@
+package io.snapkeep.catalog;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One archive of one instance, and where it stands. */
+@Entity
+@Table(name = "snapshot")
+public class Snapshot {
+    @Id
+    public UUID id;
+    @Column(name = "instance_id")
+    public UUID instanceId;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    public SnapshotOrigin origin;
+    @Enumerated(EnumType.STRING)
+    public SnapshotStatus status;
+    public String format;
+    /** The dump options as JSON. */
+    public String options;
+    @Column(name = "object_key")
+    public String objectKey;
+    @Column(name = "size_bytes")
+    public Long sizeBytes;
+    public String sha256;
+    @Column(name = "server_version")
+    public String serverVersion;
+    @Column(name = "tool_version")
+    public String toolVersion;
+    @Column(name = "request_id")
+    public String requestId;
+    public String error;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "completed_at")
+    public Instant completedAt;
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+}

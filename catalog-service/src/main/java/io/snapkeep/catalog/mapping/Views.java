@@ -1,0 +1,47 @@
+package io.snapkeep.catalog.mapping;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.snapkeep.catalog.Instance;
+import io.snapkeep.catalog.Job;
+import io.snapkeep.catalog.Snapshot;
+import io.snapkeep.catalog.rest.dto.ConnectionView;
+import io.snapkeep.catalog.rest.dto.InstanceView;
+import io.snapkeep.catalog.rest.dto.JobView;
+import io.snapkeep.catalog.rest.dto.PageView;
+import io.snapkeep.catalog.rest.dto.SnapshotView;
+import io.snapkeep.catalog.service.PageRequest;
+import io.snapkeep.catalog.service.Paged;
+
+/** Turns entities into what the API shows; the sealed password never leaves. */
+public final class Views {
+    private Views() {
+    }
+
+    public static InstanceView of(Instance i) {
+        return new InstanceView(i.id, i.name, i.engine,
+                new ConnectionView(i.host, i.port, i.databaseName, i.username, i.sslmode), i.policy,
+                i.status.name(), i.createdAt);
+    }
+
+    public static SnapshotView of(Snapshot s) {
+        return of(s, null);
+    }
+
+    public static SnapshotView of(Snapshot s, UUID jobId) {
+        return new SnapshotView(s.id, s.instanceId, s.name, s.origin.name(), s.status.name(), s.format,
+                s.sizeBytes, s.sha256, s.serverVersion, s.toolVersion, s.createdAt, s.completedAt, s.expiresAt,
+                s.error, jobId);
+    }
+
+    public static JobView of(Job j) {
+        return new JobView(j.id, j.type.name(), j.instanceId, j.snapshotId, j.status.name(), j.attempt,
+                j.progressBytes, j.workerId, j.error, j.createdAt, j.startedAt, j.finishedAt, j.updatedAt);
+    }
+
+    public static <E, V> PageView<V> page(Paged<E> paged, PageRequest request, Function<E, V> view) {
+        return new PageView<>(paged.items().stream().map(view).toList(), request.page(), request.size(),
+                paged.total());
+    }
+}

@@ -1,0 +1,44 @@
+package io.snapkeep.catalog.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.snapkeep.catalog.service.SnapshotRequestService;
+import io.snapkeep.messages.SnapshotRequest;
+
+/**
+ * Consumes {@code snapkeep.snapshot-requests}. A malformed or refused request is logged and skipped: it never
+ * blocks the topic.
+ */
+@ApplicationScoped
+public class SnapshotRequestListener {
+    static final String CHANNEL = "snapshot-requests";
+    private static final Logger LOG = Logger.getLogger(SnapshotRequestListener.class);
+
+    private final SnapshotRequestService service;
+    private final ObjectMapper json;
+
+    public SnapshotRequestListener(SnapshotRequestService service, ObjectMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> onRequest(String payload) {
+        return Uni.createFrom().item(() -> MessageReader.read(json, payload, SnapshotRequest.class))
+                .chain(service::handle)
+                .invoke(started -> {
+                    if (started != null) {
+                        LOG.infof("snapshot %s started for request %s", started.snapshot().id,
+                                started.snapshot().requestId);
+                    }
+                })
+                .onFailure().invoke(e -> LOG.warnf("snapshot request skipped: %s", MessageReader.describe(e)))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+}

@@ -1,0 +1,32 @@
+package io.snapkeep.catalog.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.snapkeep.catalog.Job;
+import io.snapkeep.catalog.JobStatus;
+
+@ApplicationScoped
+public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
+
+    public Uni<Job> lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Uni<Job> findActiveForSnapshot(UUID snapshotId) {
+        return find("snapshotId = ?1 and status in ?2", snapshotId, List.of(JobStatus.QUEUED, JobStatus.RUNNING))
+                .firstResult();
+    }
+
+    /** Running jobs whose worker stopped heartbeating, locked for this pass. */
+    public Uni<List<Job>> lockExpiredLeases(Instant now) {
+        return find("status = ?1 and leaseExpiresAt < ?2", JobStatus.RUNNING, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+}

@@ -1,0 +1,66 @@
+package io.snapkeep.catalog.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.smallrye.mutiny.Uni;
+import io.snapkeep.catalog.mapping.Views;
+import io.snapkeep.catalog.rest.dto.CreateInstanceRequest;
+import io.snapkeep.catalog.rest.dto.InstanceView;
+import io.snapkeep.catalog.rest.dto.PolicyRequest;
+import io.snapkeep.catalog.service.InstanceService;
+
+@Path("/api/v1/instances")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InstanceResource {
+    private final InstanceService instances;
+
+    public InstanceResource(InstanceService instances) {
+        this.instances = instances;
+    }
+
+    @POST
+    public Uni<Response> register(@NotNull(message = "is required: a JSON instance") @Valid CreateInstanceRequest request) {
+        return instances.register(request).map(Views::of)
+                .map(view -> Response.created(URI.create("/api/v1/instances/" + view.id())).entity(view).build());
+    }
+
+    @GET
+    public Uni<List<InstanceView>> list() {
+        return instances.list().map(all -> all.stream().map(Views::of).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<InstanceView> get(@PathParam("id") UUID id) {
+        return instances.get(id).map(Views::of);
+    }
+
+    @PUT
+    @Path("{id}/policy")
+    public Uni<InstanceView> changePolicy(@PathParam("id") UUID id,
+            @NotNull(message = "is required: {\"tier\": ...}") @Valid PolicyRequest request) {
+        return instances.changePolicy(id, request.tier()).map(Views::of);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") UUID id) {
+        return instances.delete(id).replaceWith(Response.noContent().build());
+    }
+}

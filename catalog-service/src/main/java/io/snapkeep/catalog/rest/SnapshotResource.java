@@ -1,0 +1,59 @@
+package io.snapkeep.catalog.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.smallrye.mutiny.Uni;
+import io.snapkeep.catalog.mapping.Views;
+import io.snapkeep.catalog.rest.dto.CreateSnapshotRequest;
+import io.snapkeep.catalog.rest.dto.PageView;
+import io.snapkeep.catalog.rest.dto.SnapshotView;
+import io.snapkeep.catalog.service.PageRequest;
+import io.snapkeep.catalog.service.SnapshotQueries;
+import io.snapkeep.catalog.service.SnapshotService;
+
+@Path("/api/v1/snapshots")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SnapshotResource {
+    private final SnapshotService snapshots;
+    private final SnapshotQueries queries;
+
+    public SnapshotResource(SnapshotService snapshots, SnapshotQueries queries) {
+        this.snapshots = snapshots;
+        this.queries = queries;
+    }
+
+    @POST
+    public Uni<Response> create(@NotNull(message = "is required: a JSON snapshot request") @Valid CreateSnapshotRequest request) {
+        return snapshots.onDemand(request)
+                .map(started -> Response.accepted(Views.of(started.snapshot(), started.job().id))
+                        .location(URI.create("/api/v1/snapshots/" + started.snapshot().id)).build());
+    }
+
+    @GET
+    public Uni<PageView<SnapshotView>> list(@QueryParam("instanceId") UUID instanceId,
+            @QueryParam("status") String status, @QueryParam("origin") String origin,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        return queries.page(instanceId, status, origin, request).map(p -> Views.page(p, request, Views::of));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<SnapshotView> get(@PathParam("id") UUID id) {
+        return queries.get(id).map(Views::of);
+    }
+}

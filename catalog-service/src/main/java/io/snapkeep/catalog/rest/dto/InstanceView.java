@@ -1,0 +1,9 @@
+package io.snapkeep.catalog.rest.dto;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An instance as the API shows it. */
+public record InstanceView(UUID id, String name, String engine, ConnectionView connection, String policy,
+        String status, Instant createdAt) {
+}

@@ -1,0 +1,40 @@
+package io.snapkeep.catalog.service;
+
+/** The one domain error: carries the HTTP status and a sentence that tells the caller what to do. */
+public class CatalogException extends RuntimeException {
+    private final int status;
+    private final String title;
+    private final String field;
+
+    private CatalogException(int status, String title, String detail, String field) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.field = field;
+    }
+
+    public static CatalogException notFound(String what, Object id) {
+        return new CatalogException(404, "Not Found", "No " + what + " with id " + id + " exists.", null);
+    }
+
+    public static CatalogException conflict(String detail) {
+        return new CatalogException(409, "Conflict", detail, null);
+    }
+
+    public static CatalogException invalid(String field, String detail) {
+        return new CatalogException(400, "Bad Request", detail, field);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The request field at fault, or null. */
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,108 @@
+package io.snapkeep.catalog.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.snapkeep.catalog.Instance;
+import io.snapkeep.catalog.InstanceStatus;
+import io.snapkeep.catalog.rest.dto.ConnectionRequest;
+import io.snapkeep.catalog.rest.dto.CreateInstanceRequest;
+import io.snapkeep.catalog.repository.InstanceRepository;
+
+/** Registers, finds, re-tiers and removes instances. */
+@ApplicationScoped
+public class InstanceService {
+    static final String ENGINE = "postgresql";
+    private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca",
+            "verify-full");
+
+    private final InstanceRepository instances;
+    private final PasswordVault vault;
+
+    public InstanceService(InstanceRepository instances, PasswordVault vault) {
+        this.instances = instances;
+        this.vault = vault;
+    }
+
+    @WithTransaction
+    public Uni<Instance> register(CreateInstanceRequest request) {
+        return Uni.createFrom().item(() -> validated(request))
+                .chain(instance -> instances.findLiveByName(instance.name).chain(existing -> {
+                    if (existing != null) {
+                        return Uni.createFrom().failure(CatalogException.conflict(
+                                "An instance named '" + instance.name + "' already exists: choose another name."));
+                    }
+                    return instances.persist(instance);
+                }));
+    }
+
+    @WithSession
+    public Uni<Instance> get(UUID id) {
+        return instances.findLive(id).onItem().ifNull().failWith(() -> CatalogException.notFound("instance", id));
+    }
+
+    @WithSession
+    public Uni<List<Instance>> list() {
+        return instances.listLive();
+    }
+
+    @WithTransaction
+    public Uni<Instance> changePolicy(UUID id, String tier) {
+        return instances.findLive(id).onItem().ifNull().failWith(() -> CatalogException.notFound("instance", id))
+                .invoke(instance -> instance.policy = PolicyTier.byId(tier)
+                        .orElseThrow(() -> CatalogException.invalid("tier",
+                                "tier '" + tier + "' is unknown: use one of " + PolicyTier.ids() + "."))
+                        .id());
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(UUID id) {
+        return instances.lockLive(id).onItem().ifNull().failWith(() -> CatalogException.notFound("instance", id))
+                .invoke(instance -> {
+                    if (instance.status != InstanceStatus.AVAILABLE) {
+                        throw CatalogException.conflict("Instance " + id + " is " + instance.status
+                                + ": wait for its job to finish before deleting it.");
+                    }
+                    instance.deletedAt = Instant.now();
+                }).replaceWithVoid();
+    }
+
+    private Instance validated(CreateInstanceRequest request) {
+        if (!ENGINE.equals(request.engine())) {
+            throw CatalogException.invalid("engine",
+                    "engine '" + request.engine() + "' is not supported: use postgresql.");
+        }
+        String policy = request.policy() == null ? PolicyTier.FREE.id() : request.policy();
+        if (PolicyTier.byId(policy).isEmpty()) {
+            throw CatalogException.invalid("policy",
+                    "policy '" + policy + "' is unknown: use one of " + PolicyTier.ids() + ".");
+        }
+        ConnectionRequest connection = request.connection();
+        String sslmode = connection.sslmode() == null ? "prefer" : connection.sslmode();
+        if (!SSL_MODES.contains(sslmode)) {
+            throw CatalogException.invalid("connection.sslmode",
+                    "sslmode '" + sslmode + "' is unknown: use one of " + String.join(", ", SSL_MODES.stream().sorted().toList()) + ".");
+        }
+        Instance instance = new Instance();
+        instance.id = UUID.randomUUID();
+        instance.name = request.name();
+        instance.engine = ENGINE;
+        instance.host = connection.host();
+        instance.port = connection.port() == null ? 5432 : connection.port();
+        instance.databaseName = connection.database();
+        instance.username = connection.username();
+        instance.sealedPassword = vault.seal(connection.password(), instance.id);
+        instance.sslmode = sslmode;
+        instance.policy = policy;
+        instance.status = InstanceStatus.AVAILABLE;
+        instance.createdAt = Instant.now();
+        return instance;
+    }
+}

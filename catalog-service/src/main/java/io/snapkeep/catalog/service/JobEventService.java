@@ -1,0 +1,74 @@
+package io.snapkeep.catalog.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.snapkeep.catalog.Job;
+import io.snapkeep.catalog.JobStatus;
+import io.snapkeep.catalog.config.CatalogConfig;
+import io.snapkeep.catalog.repository.JobRepository;
+import io.snapkeep.catalog.repository.SnapshotRepository;
+import io.snapkeep.messages.JobEvent;
+
+/**
+ * Applies what workers report. Idempotent: an event for another attempt than the job's current one, or for a job
+ * that already ended, changes nothing, so redelivered or late events are harmless.
+ */
+@ApplicationScoped
+public class JobEventService {
+    private static final Logger LOG = Logger.getLogger(JobEventService.class);
+
+    private final JobRepository jobs;
+    private final SnapshotRepository snapshots;
+    private final JobOutcomes outcomes;
+    private final CatalogConfig config;
+
+    public JobEventService(JobRepository jobs, SnapshotRepository snapshots, JobOutcomes outcomes,
+            CatalogConfig config) {
+        this.jobs = jobs;
+        this.snapshots = snapshots;
+        this.outcomes = outcomes;
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<Void> apply(JobEvent event) {
+        return jobs.lock(UUID.fromString(event.jobId())).chain(job -> {
+            if (job == null) {
+                LOG.warnf("job event %s for unknown job %s skipped", event.type(), event.jobId());
+                return Uni.createFrom().voidItem();
+            }
+            if (job.attempt != event.attempt() || !job.isActive()) {
+                LOG.debugf("stale %s of job %s attempt %d skipped (job at attempt %d, %s)", event.type(), job.id,
+                        event.attempt(), job.attempt, job.status);
+                return Uni.createFrom().voidItem();
+            }
+            return switch (event.type()) {
+                case CLAIMED, PROGRESS -> heartbeat(job, event);
+                case SUCCEEDED -> outcomes.succeed(job, new JobOutcomes.Result(event.bytes(), event.sha256(),
+                        event.serverVersion(), event.toolVersion()));
+                case FAILED -> outcomes.fail(job, event.error() == null ? "the worker reported a failure" : event.error());
+            };
+        });
+    }
+
+    private Uni<Void> heartbeat(Job job, JobEvent event) {
+        Instant now = Instant.now();
+        job.workerId = event.workerId();
+        job.progressBytes = Math.max(job.progressBytes, event.bytes());
+        job.leaseExpiresAt = now.plus(config.jobs().leaseDuration());
+        job.updatedAt = now;
+        if (job.status == JobStatus.RUNNING) {
+            return Uni.createFrom().voidItem();
+        }
+        job.status = JobStatus.RUNNING;
+        job.startedAt = now;
+        return snapshots.findById(job.snapshotId).chain(snapshot -> outcomes.running(job, snapshot));
+    }
+}

@@ -1,0 +1,75 @@
+package io.snapkeep.catalog.service;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.snapkeep.catalog.OutboxMessage;
+import io.snapkeep.catalog.config.CatalogConfig;
+import io.snapkeep.catalog.repository.OutboxRepository;
+
+/**
+ * Publishes outbox rows to Kafka in id order and marks each one published once Kafka acknowledged it. When Kafka
+ * is down the pass stops at the first failure, keeps what was acknowledged, and the next pass carries on: a job
+ * written while Kafka is down is dispatched once it is back.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxRepository outbox;
+    private final MutinyEmitter<String> kafka;
+    private final CatalogConfig config;
+
+    public OutboxRelay(OutboxRepository outbox, @Channel("outbox") MutinyEmitter<String> kafka,
+            CatalogConfig config) {
+        this.outbox = outbox;
+        this.kafka = kafka;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${snapkeep.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return publishPending().onFailure().invoke(e -> LOG.warnf("outbox relay pass failed: %s", e.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** @return how many rows this pass published */
+    @WithTransaction
+    public Uni<Integer> publishPending() {
+        return outbox.tryRelayLock().chain(locked -> locked
+                ? outbox.oldestPending(config.outbox().batchSize()).chain(rows -> publishInOrder(rows, 0))
+                : Uni.createFrom().item(0));
+    }
+
+    private Uni<Integer> publishInOrder(List<OutboxMessage> rows, int index) {
+        if (index == rows.size()) {
+            return Uni.createFrom().item(index);
+        }
+        OutboxMessage row = rows.get(index);
+        return send(row)
+                .invoke(() -> row.publishedAt = Instant.now())
+                .chain(() -> publishInOrder(rows, index + 1))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Kafka did not take outbox row %d for %s (%s); %d row(s) wait for the next pass",
+                            row.id, row.topic, e.toString(), rows.size() - index);
+                    return index;
+                });
+    }
+
+    private Uni<Void> send(OutboxMessage row) {
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic).withKey(row.messageKey).build();
+        return kafka.sendMessage(Message.of(row.payload).addMetadata(metadata));
+    }
+}

@@ -1,0 +1,26 @@
+package io.snapkeep.catalog.service;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.snapkeep.catalog.Snapshot;
+import io.snapkeep.messages.SnapshotEvent;
+import io.snapkeep.messages.Topics;
+
+/** Announces a snapshot's new status to integrations, through the outbox. */
+@ApplicationScoped
+public class SnapshotEvents {
+    private final OutboxWriter outbox;
+
+    public SnapshotEvents(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> announce(Snapshot snapshot) {
+        SnapshotEvent event = new SnapshotEvent(1, snapshot.id.toString(), snapshot.instanceId.toString(),
+                snapshot.status.name(), snapshot.sizeBytes, snapshot.sha256, Instant.now());
+        return outbox.append(Topics.SNAPSHOT_EVENTS, snapshot.instanceId.toString(), event).replaceWithVoid();
+    }
+}

@@ -1,0 +1,43 @@
+package io.snapkeep.catalog.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.snapkeep.catalog.config.CatalogConfig;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+
+/** The bucket that holds snapshot archives. Blocking calls: use from worker threads only. */
+@ApplicationScoped
+public class ObjectStore {
+    private static final Logger LOG = Logger.getLogger(ObjectStore.class);
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public ObjectStore(S3Client s3, CatalogConfig config) {
+        this.s3 = s3;
+        this.bucket = config.store().bucket();
+    }
+
+    void createBucketIfMissing(@Observes StartupEvent start) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            s3.createBucket(b -> b.bucket(bucket));
+            LOG.infof("created bucket %s", bucket);
+        }
+    }
+
+    /** Throws when the store cannot be reached or the bucket is gone. */
+    public void probe() {
+        s3.headBucket(b -> b.bucket(bucket));
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+}

@@ -1,0 +1,35 @@
+package io.snapkeep.catalog;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+
+/** Registers instances and starts snapshots through the API. */
+final class Fixtures {
+    static final String PASSWORD = "Tr1cky-p@ss-" + UUID.randomUUID();
+
+    private Fixtures() {
+    }
+
+    static Map<String, Object> instanceBody(String name) {
+        return Map.of("name", name, "engine", "postgresql", "policy", "professional",
+                "connection", Map.of("host", "127.0.0.1", "port", 5432, "database", "app", "username", "app",
+                        "password", PASSWORD, "sslmode", "disable"));
+    }
+
+    static String registerInstance() {
+        return given().contentType(ContentType.JSON).body(instanceBody("db-" + UUID.randomUUID()))
+                .post("/api/v1/instances").then().statusCode(201).extract().path("id");
+    }
+
+    /** @return the snapshot's id and its job's id */
+    static String[] startSnapshot(String instanceId) {
+        var response = given().contentType(ContentType.JSON)
+                .body(Map.of("instanceId", instanceId, "name", "before-upgrade"))
+                .post("/api/v1/snapshots").then().statusCode(202).extract();
+        return new String[] { response.path("id"), response.path("jobId") };
+    }
+}
