@@ -1,0 +1,111 @@
+package io.snapkeep.localstack;
+
+import java.nio.file.Path;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * The local run: real servers on loopback, then the four services from their built jars. Runs in the foreground
+ * until SIGTERM or Ctrl-C, then stops the services and the servers. {@code servers} as the only argument starts
+ * the servers alone.
+ */
+public final class StackLauncher {
+
+    private static final int CATALOG_PORT = 8080;
+    private static final String CATALOG_URL = "http://127.0.0.1:" + CATALOG_PORT;
+    private static final String SERVICE_HEAP = "256m";
+    private static final String S3_ACCESS_KEY = "snapkeep-local";
+
+    private final LauncherConfig config;
+    private final Deque<Runnable> stops = new ConcurrentLinkedDeque<>();
+
+    private StackLauncher(LauncherConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        boolean serversOnly = List.of(args).equals(List.of("servers"));
+        if (args.length > 0 && !serversOnly) {
+            System.err.println("usage: StackLauncher [servers]");
+            System.exit(2);
+        }
+        try {
+            new StackLauncher(LauncherConfig.fromEnvironment(System.getenv(), Path.of("").toAbsolutePath()))
+                    .run(serversOnly);
+        } catch (RuntimeException e) {
+            System.err.println("snapkeep-local: " + e.getMessage());
+            System.exit(1);
+        }
+        Thread.currentThread().join();
+    }
+
+    private void run(boolean serversOnly) {
+        PidFile pidFile = PidFile.claim(config.home().resolve("snapkeep-local.pid"));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "snapkeep-local-shutdown"));
+        stops.push(pidFile::delete);
+
+        PostgresServer postgres = choosePostgres();
+        LocalStack stack = LocalStack.start(new StackSettings(config.home(), config.kafkaPort(),
+                config.kafkaControllerPort(), config.s3Port(), S3_ACCESS_KEY,
+                Secrets.readOrCreate(s3SecretFile(), Secrets::token)), postgres);
+        stops.push(stack::stop);
+        printServers(stack, postgres);
+
+        if (!serversOnly) {
+            startServices(stack);
+            System.out.println("API: " + CATALOG_URL + "/api/v1 (Swagger UI: " + CATALOG_URL + "/q/swagger-ui)");
+        }
+        System.out.println("Stop with Ctrl-C or bin/snapkeep-local stop.");
+    }
+
+    private PostgresServer choosePostgres() {
+        if (Ports.isOpen(config.pgHost(), config.pgPort())) {
+            return PostgresServer.existing(config.pgHost(), config.pgPort(), config.pgUser(), config.pgPassword());
+        }
+        return PostgresServer.throwaway(config.home().resolve("postgres"), config.throwawayPgPort(), "snapkeep",
+                Secrets.readOrCreate(postgresPasswordFile(), Secrets::token));
+    }
+
+    private void startServices(LocalStack stack) {
+        ServiceEnvironment environment = new ServiceEnvironment(stack,
+                Secrets.readOrCreate(config.home().resolve("crypto.key"), () -> Secrets.base64Key(32)));
+        for (ServiceSpec spec : List.of(environment.catalogService(CATALOG_PORT), environment.dumpWorker(8081),
+                environment.restoreWorker(8082), environment.schedulerService(8083, CATALOG_URL))) {
+            ServiceProcess service = ServiceProcess.start(config.repoRoot(), spec, config.logDir(), SERVICE_HEAP);
+            stops.push(service::stop);
+            System.out.printf("%-18s http://127.0.0.1:%d (log %s)%n", spec.module(), spec.port(), service.logFile());
+        }
+    }
+
+    private void printServers(LocalStack stack, PostgresServer postgres) {
+        System.out.printf("Snapkeep local stack, SNAPKEEP_HOME=%s%n", config.home());
+        System.out.printf("%-18s %s (log %s)%n", "Kafka", stack.kafka().bootstrapServers(),
+                stack.kafka().dataDir().resolve("kafka.log"));
+        System.out.printf("%-18s %s bucket %s, region %s, access key %s, secret key in %s%n", "S3",
+                stack.s3().endpoint(), stack.bucket(), stack.region(), stack.s3AccessKey(), s3SecretFile());
+        System.out.printf("%-18s %s:%d database %s, user %s%s%n", "PostgreSQL", postgres.host(), postgres.port(),
+                LocalStack.CATALOG_DATABASE, postgres.superuser(),
+                postgres.isThrowaway() ? ", password in " + postgresPasswordFile() : " (existing server)");
+    }
+
+    private Path s3SecretFile() {
+        return config.home().resolve("s3-secret.key");
+    }
+
+    private Path postgresPasswordFile() {
+        return config.home().resolve("postgres.password");
+    }
+
+    /** Runs the recorded stops, newest first (services, then servers, then the pid file). */
+    private void stopAll() {
+        Runnable stop;
+        while ((stop = stops.poll()) != null) {
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                System.err.println("snapkeep-local: while stopping: " + e.getMessage());
+            }
+        }
+    }
+}

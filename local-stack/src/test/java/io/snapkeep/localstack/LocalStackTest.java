@@ -1,0 +1,68 @@
+package io.snapkeep.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LocalStackTest {
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = LocalStack.startForTests();
+    }
+
+    @Test
+    void kafkaAcceptsConnections() {
+        assertTrue(Ports.isOpen("127.0.0.1", stack.kafka().port()));
+    }
+
+    @Test
+    void s3AnswersWithAnS3XmlDocument() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(stack.s3().endpoint() + "/" + stack.bucket())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertTrue(response.body().startsWith("<?xml"), response.body());
+        assertTrue(response.body().contains("<Error>") || response.body().contains("<ListBucketResult"),
+                response.body());
+    }
+
+    @Test
+    void postgresNeedsTheRightPasswordOverTcp() {
+        PostgresServer postgres = stack.postgres();
+
+        IllegalStateException wrongPassword = assertThrows(IllegalStateException.class,
+                () -> as(postgres, "not-the-password").psql("postgres", "SELECT 1"));
+        IllegalStateException noPassword = assertThrows(IllegalStateException.class,
+                () -> as(postgres, "").psql("postgres", "SELECT 1"));
+
+        assertTrue(wrongPassword.getMessage().contains("password authentication failed"), wrongPassword.getMessage());
+        assertTrue(noPassword.getMessage().contains("password authentication failed")
+                || noPassword.getMessage().contains("no password supplied"), noPassword.getMessage());
+        assertEquals("1", postgres.psql(LocalStack.CATALOG_DATABASE, "SELECT 1").strip());
+    }
+
+    @Test
+    void kafkaComesBackOnTheSamePortAfterAStop() {
+        KafkaServer kafka = stack.kafka();
+
+        kafka.stop();
+        assertTrue(!Ports.isOpen("127.0.0.1", kafka.port()), "port still open after stop");
+        kafka.start();
+
+        assertTrue(KafkaProbe.brokerReady("127.0.0.1", kafka.port()));
+    }
+
+    private static PostgresServer as(PostgresServer server, String password) {
+        return PostgresServer.existing(server.host(), server.port(), server.superuser(), password);
+    }
+}
