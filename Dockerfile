@@ -1,0 +1,12 @@
+# One image recipe for every service: docker build --build-arg MODULE=dump-worker -t snapkeep/dump-worker .
+# Build the jars first: ./mvnw -B -DskipTests install
+FROM eclipse-temurin:17-jre
+ARG MODULE
+# The workers run pg_dump, pg_restore and psql; the client must be at least the servers' major version.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client \
+ && rm -rf /var/lib/apt/lists/*
+COPY ${MODULE}/target/quarkus-app/ /app/
+USER 1001
+EXPOSE 8080
+CMD ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/quarkus-run.jar"]
