@@ -40,6 +40,23 @@ public class Job {
     public Instant finishedAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** For RESTORE and CLEANUP jobs: the {@code RestoreMode}. */
+    public String mode;
+    /** For RESTORE jobs: the restore options as JSON. */
+    public String options;
+    @Column(name = "side_database")
+    public String sideDatabase;
+    /** For IN_PLACE restores: where the target's previous contents are kept, and until when. */
+    @Column(name = "previous_database")
+    public String previousDatabase;
+    @Column(name = "previous_drop_after")
+    public Instant previousDropAfter;
+    /** The CLEANUP job that drops what this job left behind. */
+    @Column(name = "cleanup_job_id")
+    public UUID cleanupJobId;
+    /** For NEW_DATABASE restores: the instance to register on success, as JSON. */
+    @Column(name = "new_instance")
+    public String newInstance;
 
     public boolean isActive() {
         return status == JobStatus.QUEUED || status == JobStatus.RUNNING;

@@ -1,6 +1,6 @@
 package io.snapkeep.catalog;
 
-/** What a job does. */
+/** What a job does; CLEANUP drops databases a restore left behind. */
 public enum JobType {
-    DUMP, RESTORE
+    DUMP, RESTORE, CLEANUP
 }

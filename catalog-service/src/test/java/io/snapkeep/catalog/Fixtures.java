@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
+import io.snapkeep.messages.Topics;
 
 /** Registers instances and starts snapshots through the API. */
 final class Fixtures {
@@ -31,5 +32,15 @@ final class Fixtures {
                 .body(Map.of("instanceId", instanceId, "name", "before-upgrade"))
                 .post("/api/v1/snapshots").then().statusCode(202).extract();
         return new String[] { response.path("id"), response.path("jobId") };
+    }
+
+    /** A snapshot brought to COMPLETED by the events a dump-worker would send. */
+    static String completedSnapshot(String instanceId) {
+        String[] started = startSnapshot(instanceId);
+        KafkaTopics.send(Topics.JOB_EVENTS, started[1], SnapshotApiTest.event(started[1], 1, "CLAIMED", 0, null, null));
+        KafkaTopics.send(Topics.JOB_EVENTS, started[1],
+                SnapshotApiTest.event(started[1], 1, "SUCCEEDED", 1024, "cd".repeat(32), null));
+        SnapshotApiTest.awaitJob(started[1], "SUCCEEDED");
+        return started[0];
     }
 }

@@ -18,6 +18,8 @@ public interface CatalogConfig {
 
     Outbox outbox();
 
+    Restore restore();
+
     interface Store {
         /** Bucket holding the snapshot archives; created at start when missing. */
         @WithDefault("snapkeep")
@@ -54,5 +56,15 @@ public interface CatalogConfig {
         /** Rows published per relay pass. */
         @WithDefault("50")
         int batchSize();
+    }
+
+    interface Restore {
+        /** How long an in-place restore keeps the target's previous contents (as a renamed database) for rollback. */
+        @WithDefault("24h")
+        Duration keepPreviousFor();
+
+        /** How often previous copies past their grace period are looked for and dropped. */
+        @WithDefault("1m")
+        String cleanupInterval();
     }
 }

@@ -29,4 +29,10 @@ public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
         return find("status = ?1 and leaseExpiresAt < ?2", JobStatus.RUNNING, now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
+
+    /** In-place restores whose previous copy is past its grace period and not yet handed to a cleanup job. */
+    public Uni<List<Job>> lockPreviousCopiesDue(Instant now) {
+        return find("previousDropAfter < ?1 and cleanupJobId is null", now).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
 }

@@ -18,9 +18,13 @@ import jakarta.ws.rs.core.Response;
 import io.smallrye.mutiny.Uni;
 import io.snapkeep.catalog.mapping.Views;
 import io.snapkeep.catalog.rest.dto.CreateSnapshotRequest;
+import io.snapkeep.catalog.rest.dto.NewInstanceRequest;
 import io.snapkeep.catalog.rest.dto.PageView;
+import io.snapkeep.catalog.rest.dto.RestoreRequest;
 import io.snapkeep.catalog.rest.dto.SnapshotView;
+import io.snapkeep.catalog.service.NewInstanceRestore;
 import io.snapkeep.catalog.service.PageRequest;
+import io.snapkeep.catalog.service.RestoreService;
 import io.snapkeep.catalog.service.SnapshotQueries;
 import io.snapkeep.catalog.service.SnapshotService;
 
@@ -30,10 +34,15 @@ import io.snapkeep.catalog.service.SnapshotService;
 public class SnapshotResource {
     private final SnapshotService snapshots;
     private final SnapshotQueries queries;
+    private final RestoreService restores;
+    private final NewInstanceRestore newInstances;
 
-    public SnapshotResource(SnapshotService snapshots, SnapshotQueries queries) {
+    public SnapshotResource(SnapshotService snapshots, SnapshotQueries queries, RestoreService restores,
+            NewInstanceRestore newInstances) {
         this.snapshots = snapshots;
         this.queries = queries;
+        this.restores = restores;
+        this.newInstances = newInstances;
     }
 
     @POST
@@ -55,5 +64,21 @@ public class SnapshotResource {
     @Path("{id}")
     public Uni<SnapshotView> get(@PathParam("id") UUID id) {
         return queries.get(id).map(Views::of);
+    }
+
+    @POST
+    @Path("{id}/restore")
+    public Uni<Response> restore(@PathParam("id") UUID id,
+            @NotNull(message = "is required: {\"confirm\": \"RESTORE\"}") RestoreRequest request) {
+        return restores.restore(id, request).map(job -> Response.accepted(Views.of(job))
+                .location(URI.create("/api/v1/jobs/" + job.id)).build());
+    }
+
+    @POST
+    @Path("{id}/instances")
+    public Uni<Response> newInstance(@PathParam("id") UUID id,
+            @NotNull(message = "is required: a name and a connection") @Valid NewInstanceRequest request) {
+        return newInstances.start(id, request).map(job -> Response.accepted(Views.of(job))
+                .location(URI.create("/api/v1/jobs/" + job.id)).build());
     }
 }

@@ -25,6 +25,10 @@ public class CatalogException extends RuntimeException {
         return new CatalogException(400, "Bad Request", detail, field);
     }
 
+    public static CatalogException unprocessable(String field, String detail) {
+        return new CatalogException(422, "Unprocessable Content", detail, field);
+    }
+
     public int status() {
         return status;
     }

@@ -74,7 +74,8 @@ public class InstanceService {
                 }).replaceWithVoid();
     }
 
-    private Instance validated(CreateInstanceRequest request) {
+    /** Checks a registration and builds the instance, password sealed, without storing it. */
+    Instance validated(CreateInstanceRequest request) {
         if (!ENGINE.equals(request.engine())) {
             throw CatalogException.invalid("engine",
                     "engine '" + request.engine() + "' is not supported: use postgresql.");

@@ -1,38 +1,99 @@
 package io.snapkeep.catalog.service;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.smallrye.mutiny.Uni;
 import io.snapkeep.catalog.Instance;
 import io.snapkeep.catalog.Job;
 import io.snapkeep.catalog.Snapshot;
+import io.snapkeep.catalog.repository.InstanceRepository;
+import io.snapkeep.catalog.repository.SnapshotRepository;
 import io.snapkeep.messages.ConnectionSpec;
 import io.snapkeep.messages.DumpJob;
 import io.snapkeep.messages.DumpOptions;
+import io.snapkeep.messages.RestoreJob;
+import io.snapkeep.messages.RestoreMode;
+import io.snapkeep.messages.RestoreOptions;
 import io.snapkeep.messages.Topics;
 
 /**
- * Writes the outbox row that hands a job's current attempt to the workers. Each attempt dumps to its own object
- * key, so a worker that was given up for lost and finishes late can never overwrite a newer attempt's archive.
+ * Writes the outbox row that hands a job's current attempt to the workers, inside the caller's transaction.
+ * Each dump attempt writes its own object key and each restore attempt its own side database, so a worker given
+ * up for lost that finishes late can never overwrite what a newer attempt made.
  */
 @ApplicationScoped
 public class JobDispatcher {
-    private final OutboxWriter outbox;
-    private final ObjectMapper json;
+    static final TypeReference<List<String>> NAMES = new TypeReference<>() {
+    };
 
-    public JobDispatcher(OutboxWriter outbox, ObjectMapper json) {
+    private final OutboxWriter outbox;
+    private final JsonColumns json;
+    private final InstanceRepository instances;
+    private final SnapshotRepository snapshots;
+
+    public JobDispatcher(OutboxWriter outbox, JsonColumns json, InstanceRepository instances,
+            SnapshotRepository snapshots) {
         this.outbox = outbox;
         this.json = json;
+        this.instances = instances;
+        this.snapshots = snapshots;
+    }
+
+    /** Dispatches the job's current attempt, whatever its type. */
+    public Uni<Void> dispatch(Job job) {
+        return switch (job.type) {
+            case DUMP -> instances.findById(job.instanceId).chain(instance -> snapshots.findById(job.snapshotId)
+                    .chain(snapshot -> dispatchDump(instance, snapshot, job)));
+            case RESTORE -> snapshots.findById(job.snapshotId)
+                    .chain(snapshot -> targetOf(job).chain(target -> dispatchRestore(job, snapshot, target)));
+            case CLEANUP -> targetOf(job).chain(target -> dispatchCleanup(job, target));
+        };
     }
 
     public Uni<Void> dispatchDump(Instance instance, Snapshot snapshot, Job job) {
         snapshot.objectKey = objectKey(snapshot, job.attempt);
         DumpJob message = new DumpJob(1, job.id.toString(), snapshot.id.toString(), instance.id.toString(),
-                job.attempt, connectionOf(instance), optionsOf(snapshot), snapshot.objectKey);
+                job.attempt, connectionOf(instance), json.read(snapshot.options, DumpOptions.class),
+                snapshot.objectKey);
         return outbox.append(Topics.DUMP_JOBS, instance.id.toString(), message).replaceWithVoid();
+    }
+
+    Uni<Void> dispatchRestore(Job job, Snapshot snapshot, ConnectionSpec target) {
+        RestoreMode mode = RestoreMode.valueOf(job.mode);
+        boolean beside = mode == RestoreMode.IN_PLACE || mode == RestoreMode.VERIFY;
+        job.sideDatabase = beside ? DatabaseNames.side(target.database(), job.id, job.attempt) : null;
+        job.previousDatabase = mode == RestoreMode.IN_PLACE ? DatabaseNames.previous(target.database(), Instant.now())
+                : null;
+        List<String> earlierSides = beside ? IntStream.range(1, job.attempt)
+                .mapToObj(a -> DatabaseNames.side(target.database(), job.id, a)).toList() : List.of();
+        RestoreJob message = new RestoreJob(1, job.id.toString(), snapshot.id.toString(), job.instanceId.toString(),
+                job.attempt, mode, snapshot.objectKey, snapshot.format, snapshot.sha256,
+                snapshot.sizeBytes == null ? 0 : snapshot.sizeBytes, snapshot.serverVersion, target,
+                json.read(job.options, RestoreOptions.class), job.sideDatabase, job.previousDatabase, earlierSides);
+        return outbox.append(Topics.RESTORE_JOBS, job.instanceId.toString(), message).replaceWithVoid();
+    }
+
+    private Uni<Void> dispatchCleanup(Job job, ConnectionSpec target) {
+        RestoreJob message = new RestoreJob(1, job.id.toString(), null, job.instanceId.toString(), job.attempt,
+                RestoreMode.DROP_DATABASES, null, null, null, 0, null, target, RestoreOptions.defaults(), null, null,
+                json.read(job.options, NAMES));
+        return outbox.append(Topics.RESTORE_JOBS, job.instanceId.toString(), message).replaceWithVoid();
+    }
+
+    /** Where a restore or cleanup job works: its instance, or the instance a NEW_DATABASE restore will register. */
+    Uni<ConnectionSpec> targetOf(Job job) {
+        if (job.newInstance != null) {
+            NewInstanceSpec spec = json.read(job.newInstance, NewInstanceSpec.class);
+            return Uni.createFrom().item(new ConnectionSpec(spec.host(), spec.port(), spec.database(),
+                    spec.username(), spec.sslmode(), spec.sealedPassword()));
+        }
+        return instances.findById(job.instanceId).map(JobDispatcher::connectionOf);
     }
 
     static String objectKey(Snapshot snapshot, int attempt) {
@@ -43,13 +104,5 @@ public class JobDispatcher {
     private static ConnectionSpec connectionOf(Instance instance) {
         return new ConnectionSpec(instance.host, instance.port, instance.databaseName, instance.username,
                 instance.sslmode, instance.sealedPassword);
-    }
-
-    private DumpOptions optionsOf(Snapshot snapshot) {
-        try {
-            return json.readValue(snapshot.options, DumpOptions.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("snapshot " + snapshot.id + " has unreadable options", e);
-        }
     }
 }

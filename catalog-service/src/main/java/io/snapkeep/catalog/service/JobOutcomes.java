@@ -8,34 +8,75 @@ import io.smallrye.mutiny.Uni;
 import io.snapkeep.catalog.InstanceStatus;
 import io.snapkeep.catalog.Job;
 import io.snapkeep.catalog.JobStatus;
+import io.snapkeep.catalog.JobType;
 import io.snapkeep.catalog.Snapshot;
 import io.snapkeep.catalog.SnapshotStatus;
+import io.snapkeep.catalog.config.CatalogConfig;
 import io.snapkeep.catalog.repository.InstanceRepository;
 import io.snapkeep.catalog.repository.SnapshotRepository;
 
 /**
- * Ends a dump job, inside the caller's transaction: the job, its snapshot and its instance change together, and
- * the snapshot's new status is announced.
+ * Ends a job, inside the caller's transaction: the job, what it made (a snapshot, a new instance) and its instance
+ * change together, and a snapshot's new status is announced.
  */
 @ApplicationScoped
 public class JobOutcomes {
     private final SnapshotRepository snapshots;
     private final InstanceRepository instances;
     private final SnapshotEvents events;
+    private final NewInstances newInstances;
+    private final CatalogConfig config;
 
-    public JobOutcomes(SnapshotRepository snapshots, InstanceRepository instances, SnapshotEvents events) {
+    public JobOutcomes(SnapshotRepository snapshots, InstanceRepository instances, SnapshotEvents events,
+            NewInstances newInstances, CatalogConfig config) {
         this.snapshots = snapshots;
         this.instances = instances;
         this.events = events;
+        this.newInstances = newInstances;
+        this.config = config;
     }
 
-    /** What a successful dump reported. */
+    /** What a successful job reported. */
     public record Result(long sizeBytes, String sha256, String serverVersion, String toolVersion) {
     }
 
     public Uni<Void> succeed(Job job, Result result) {
         end(job, JobStatus.SUCCEEDED, null);
         job.progressBytes = result.sizeBytes();
+        return switch (job.type) {
+            case DUMP -> completeSnapshot(job, result);
+            case RESTORE -> {
+                if (job.previousDatabase != null) {
+                    job.previousDropAfter = job.finishedAt.plus(config.restore().keepPreviousFor());
+                }
+                yield job.newInstance != null ? newInstances.register(job) : release(job);
+            }
+            case CLEANUP -> Uni.createFrom().voidItem();
+        };
+    }
+
+    public Uni<Void> fail(Job job, String error) {
+        end(job, JobStatus.FAILED, error);
+        return switch (job.type) {
+            case DUMP -> snapshots.findById(job.snapshotId).chain(snapshot -> {
+                snapshot.status = SnapshotStatus.FAILED;
+                snapshot.error = error;
+                return release(job).chain(() -> events.announce(snapshot));
+            });
+            case RESTORE -> job.newInstance != null ? Uni.createFrom().voidItem() : release(job);
+            case CLEANUP -> Uni.createFrom().voidItem();
+        };
+    }
+
+    public Uni<Void> running(Job job, Snapshot snapshot) {
+        if (job.type != JobType.DUMP || snapshot.status != SnapshotStatus.PENDING) {
+            return Uni.createFrom().voidItem();
+        }
+        snapshot.status = SnapshotStatus.RUNNING;
+        return events.announce(snapshot);
+    }
+
+    private Uni<Void> completeSnapshot(Job job, Result result) {
         return snapshots.findById(job.snapshotId).chain(snapshot -> {
             snapshot.status = SnapshotStatus.COMPLETED;
             snapshot.sizeBytes = result.sizeBytes();
@@ -46,23 +87,6 @@ public class JobOutcomes {
             snapshot.error = null;
             return release(job).chain(() -> events.announce(snapshot));
         });
-    }
-
-    public Uni<Void> fail(Job job, String error) {
-        end(job, JobStatus.FAILED, error);
-        return snapshots.findById(job.snapshotId).chain(snapshot -> {
-            snapshot.status = SnapshotStatus.FAILED;
-            snapshot.error = error;
-            return release(job).chain(() -> events.announce(snapshot));
-        });
-    }
-
-    public Uni<Void> running(Job job, Snapshot snapshot) {
-        if (snapshot.status != SnapshotStatus.PENDING) {
-            return Uni.createFrom().voidItem();
-        }
-        snapshot.status = SnapshotStatus.RUNNING;
-        return events.announce(snapshot);
     }
 
     private static void end(Job job, JobStatus status, String error) {

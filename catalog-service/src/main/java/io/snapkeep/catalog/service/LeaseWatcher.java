@@ -13,10 +13,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.snapkeep.catalog.Job;
 import io.snapkeep.catalog.JobStatus;
+import io.snapkeep.catalog.JobType;
 import io.snapkeep.catalog.config.CatalogConfig;
-import io.snapkeep.catalog.repository.InstanceRepository;
 import io.snapkeep.catalog.repository.JobRepository;
-import io.snapkeep.catalog.repository.SnapshotRepository;
 
 /**
  * Finds running jobs whose worker stopped heartbeating and dispatches them again with the next attempt, up to
@@ -27,19 +26,17 @@ public class LeaseWatcher {
     private static final Logger LOG = Logger.getLogger(LeaseWatcher.class);
 
     private final JobRepository jobs;
-    private final InstanceRepository instances;
-    private final SnapshotRepository snapshots;
     private final JobDispatcher dispatcher;
     private final JobOutcomes outcomes;
+    private final CleanupJobs cleanups;
     private final CatalogConfig config;
 
-    public LeaseWatcher(JobRepository jobs, InstanceRepository instances, SnapshotRepository snapshots,
-            JobDispatcher dispatcher, JobOutcomes outcomes, CatalogConfig config) {
+    public LeaseWatcher(JobRepository jobs, JobDispatcher dispatcher, JobOutcomes outcomes, CleanupJobs cleanups,
+            CatalogConfig config) {
         this.jobs = jobs;
-        this.instances = instances;
-        this.snapshots = snapshots;
         this.dispatcher = dispatcher;
         this.outcomes = outcomes;
+        this.cleanups = cleanups;
         this.config = config;
     }
 
@@ -59,7 +56,10 @@ public class LeaseWatcher {
         String lost = "worker " + job.workerId + " stopped heartbeating during attempt " + job.attempt;
         if (job.attempt >= config.jobs().maxAttempts()) {
             LOG.warnf("job %s failed: %s, the last of %d attempts", job.id, lost, config.jobs().maxAttempts());
-            return outcomes.fail(job, lost + ", the last of " + config.jobs().maxAttempts() + " attempts");
+            return outcomes.fail(job, lost + ", the last of " + config.jobs().maxAttempts() + " attempts")
+                    .chain(() -> job.type == JobType.RESTORE
+                            ? dispatcher.targetOf(job).chain(target -> cleanups.dropSides(job, target.database()))
+                            : Uni.createFrom().voidItem());
         }
         job.attempt++;
         job.status = JobStatus.QUEUED;
@@ -68,7 +68,6 @@ public class LeaseWatcher {
         job.progressBytes = 0;
         job.updatedAt = Instant.now();
         LOG.infof("job %s dispatched again as attempt %d: %s", job.id, job.attempt, lost);
-        return instances.findById(job.instanceId).chain(instance -> snapshots.findById(job.snapshotId)
-                .chain(snapshot -> dispatcher.dispatchDump(instance, snapshot, job)));
+        return dispatcher.dispatch(job);
     }
 }

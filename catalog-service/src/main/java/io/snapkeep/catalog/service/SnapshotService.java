@@ -5,9 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.snapkeep.catalog.Instance;
@@ -34,10 +31,10 @@ public class SnapshotService {
     private final SnapshotRepository snapshots;
     private final JobRepository jobs;
     private final JobDispatcher dispatcher;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
     public SnapshotService(InstanceRepository instances, SnapshotRepository snapshots, JobRepository jobs,
-            JobDispatcher dispatcher, ObjectMapper json) {
+            JobDispatcher dispatcher, JsonColumns json) {
         this.instances = instances;
         this.snapshots = snapshots;
         this.jobs = jobs;
@@ -84,7 +81,7 @@ public class SnapshotService {
         snapshot.origin = origin;
         snapshot.status = SnapshotStatus.PENDING;
         snapshot.format = options.format();
-        snapshot.options = toJson(options);
+        snapshot.options = json.write(options);
         snapshot.requestId = requestId;
         snapshot.createdAt = Instant.now();
         return snapshot;
@@ -102,13 +99,5 @@ public class SnapshotService {
         job.createdAt = now;
         job.updatedAt = now;
         return job;
-    }
-
-    private String toJson(DumpOptions options) {
-        try {
-            return json.writeValueAsString(options);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not serialise dump options", e);
-        }
     }
 }

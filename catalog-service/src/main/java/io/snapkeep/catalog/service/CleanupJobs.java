@@ -1,0 +1,65 @@
+package io.snapkeep.catalog.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.snapkeep.catalog.Job;
+import io.snapkeep.catalog.JobStatus;
+import io.snapkeep.catalog.JobType;
+import io.snapkeep.catalog.repository.JobRepository;
+import io.snapkeep.messages.RestoreMode;
+
+/**
+ * Starts CLEANUP jobs, inside the caller's transaction: a restore-worker drops the databases a restore left
+ * behind — the side databases of a restore given up for lost, or a previous copy whose grace period ended.
+ */
+@ApplicationScoped
+public class CleanupJobs {
+    private final JobRepository jobs;
+    private final JobDispatcher dispatcher;
+    private final JsonColumns json;
+
+    public CleanupJobs(JobRepository jobs, JobDispatcher dispatcher, JsonColumns json) {
+        this.jobs = jobs;
+        this.dispatcher = dispatcher;
+        this.json = json;
+    }
+
+    /** Drops the side databases of every attempt of a restore that was given up. */
+    public Uni<Void> dropSides(Job restore, String targetDatabase) {
+        if (restore.sideDatabase == null) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> sides = IntStream.rangeClosed(1, restore.attempt)
+                .mapToObj(a -> DatabaseNames.side(targetDatabase, restore.id, a)).toList();
+        return start(restore, sides);
+    }
+
+    /** Drops the previous copy an in-place restore kept. */
+    public Uni<Void> dropPrevious(Job restore) {
+        return start(restore, List.of(restore.previousDatabase));
+    }
+
+    private Uni<Void> start(Job restore, List<String> databases) {
+        Instant now = Instant.now();
+        Job cleanup = new Job();
+        cleanup.id = UUID.randomUUID();
+        cleanup.type = JobType.CLEANUP;
+        cleanup.mode = RestoreMode.DROP_DATABASES.name();
+        cleanup.instanceId = restore.instanceId;
+        cleanup.snapshotId = restore.snapshotId;
+        cleanup.newInstance = restore.newInstance;
+        cleanup.options = json.write(databases);
+        cleanup.status = JobStatus.QUEUED;
+        cleanup.attempt = 1;
+        cleanup.createdAt = now;
+        cleanup.updatedAt = now;
+        restore.cleanupJobId = cleanup.id;
+        return jobs.persist(cleanup).chain(() -> dispatcher.dispatch(cleanup));
+    }
+}
