@@ -1,0 +1,260 @@
+package io.snapkeep.dumpworker;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.snapkeep.dumpworker.support.DumpJobs;
+import io.snapkeep.dumpworker.support.JobEventLog;
+import io.snapkeep.dumpworker.support.SampleDatabase;
+import io.snapkeep.dumpworker.support.Tools;
+import io.snapkeep.localstack.PostgresServer;
+import io.snapkeep.localstack.quarkus.RealServersTestResource;
+import io.snapkeep.messages.DumpJob;
+import io.snapkeep.messages.DumpOptions;
+import io.snapkeep.messages.JobEvent;
+import io.snapkeep.messages.JobEventType;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The worker end to end against real Kafka, S3 and PostgreSQL: jobs go in on {@code snapkeep.dump-jobs} with a plain
+ * producer; events are read back from {@code snapkeep.job-events} and archives from the store.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealServersTestResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DumpJobFlowTest {
+    private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(60);
+
+    @Inject
+    S3Client s3;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "snapkeep.crypto.key")
+    String cryptoKey;
+
+    @ConfigProperty(name = "snapkeep.store.bucket")
+    String bucket;
+
+    private PostgresServer postgres;
+    private DumpJobs jobs;
+    private JobEventLog events;
+
+    @BeforeAll
+    void setUp() {
+        postgres = SampleDatabase.ensure();
+        jobs = new DumpJobs(bootstrapServers, mapper, cryptoKey);
+        events = new JobEventLog(bootstrapServers, mapper);
+    }
+
+    @AfterAll
+    void tearDown() {
+        jobs.close();
+        events.close();
+    }
+
+    @Test
+    void dumpsADatabaseIntoTheStoreAndReportsItsChecksum() throws Exception {
+        DumpJob job = jobs.send(sampleJob(DumpOptions.defaults()));
+
+        List<JobEvent> history = events.awaitFinal(job.jobId(), DUMP_TIMEOUT);
+
+        assertEquals(JobEventType.CLAIMED, history.get(0).type());
+        JobEvent done = history.get(history.size() - 1);
+        assertEquals(JobEventType.SUCCEEDED, done.type(), () -> "error: " + done.error());
+        assertEquals(job.attempt(), done.attempt());
+        assertFalse(done.workerId().isBlank());
+        assertTrue(done.serverVersion().matches("\\d+\\.\\d+"), done.serverVersion());
+        assertTrue(done.toolVersion().startsWith("pg_dump (PostgreSQL) " + done.serverVersion().split("\\.")[0]),
+                done.toolVersion());
+        Path archive = download(job);
+        assertEquals(Files.size(archive), done.bytes());
+        assertTrue(done.bytes() > 5L << 20, "several parts: " + done.bytes());
+        assertEquals(sha256(archive), done.sha256());
+        String list = Tools.run(List.of("pg_restore", "--list", archive.toString()), Map.of());
+        assertTrue(list.contains("TABLE DATA public notes"), list);
+        assertTrue(list.contains("TABLE DATA public pgbench_accounts"), list);
+        List<Long> progress = history.stream().filter(e -> e.type() == JobEventType.PROGRESS).map(JobEvent::bytes)
+                .toList();
+        assertFalse(progress.isEmpty(), "heartbeats while the dump ran");
+        assertEquals(progress.stream().sorted().toList(), progress, "progress only grows");
+        assertTrue(progress.get(progress.size() - 1) <= done.bytes());
+    }
+
+    @Test
+    void excludedTableDataIsNotInTheDump() throws Exception {
+        DumpJob job = jobs.send(sampleJob(DumpJobs.options("custom", false, List.of("notes"))));
+
+        JobEvent done = succeeded(job);
+
+        String restored = "restored_" + job.jobId().substring(0, 8);
+        postgres.createDatabase(restored);
+        Tools.run(postgres, List.of("pg_restore", "--no-owner", "--exit-on-error", "-d", restored,
+                download(job).toString()));
+        assertEquals("0", postgres.psql(restored, "SELECT count(*) FROM notes").strip());
+        assertEquals(Integer.toString(SampleDatabase.ACCOUNTS),
+                postgres.psql(restored, "SELECT count(*) FROM pgbench_accounts").strip());
+        assertTrue(done.bytes() > 0);
+    }
+
+    @Test
+    void schemaOnlyDumpsNoRowsInAnyFormat() throws Exception {
+        DumpJob job = jobs.send(sampleJob(DumpJobs.options("tar", true, List.of())));
+
+        succeeded(job);
+
+        String list = Tools.run(List.of("pg_restore", "--list", download(job).toString()), Map.of());
+        assertTrue(list.contains("TABLE public notes"), list);
+        assertFalse(list.contains("TABLE DATA"), list);
+    }
+
+    @Test
+    void aMalformedJobIsSkippedAndTheNextOneRuns() throws Exception {
+        jobs.sendRaw("garbage", "{\"v\":1,\"jobId\": this is not json");
+        jobs.sendRaw("garbage", "{\"v\":1}");
+        DumpJob job = jobs.send(sampleJob(DumpJobs.options("plain", true, List.of())));
+
+        succeeded(job);
+
+        assertTrue(Files.readString(download(job)).contains("CREATE TABLE public.notes"));
+    }
+
+    @Test
+    void aWrongPasswordFailsWithoutShowingIt() {
+        String wrong = "Not-The-Password-123";
+        DumpJob job = jobs.send(jobs.job(postgres, SampleDatabase.NAME, SampleDatabase.ROLE, wrong,
+                DumpOptions.defaults()));
+
+        JobEvent failed = failed(job);
+
+        assertTrue(failed.error().contains("password authentication failed"), failed.error());
+        assertTrue(events.rawEvents(job.jobId()).stream().noneMatch(json -> json.contains(wrong)));
+        assertNoUploadLeft(job);
+    }
+
+    @Test
+    void aMissingDatabaseFailsReadably() {
+        DumpJob job = jobs.send(jobs.job(postgres, "no_such_db", SampleDatabase.ROLE, SampleDatabase.PASSWORD,
+                DumpOptions.defaults()));
+
+        JobEvent failed = failed(job);
+
+        assertTrue(failed.error().contains("database \"no_such_db\" does not exist"), failed.error());
+        assertFalse(failed.error().contains(SampleDatabase.PASSWORD));
+    }
+
+    @Test
+    void aPgDumpErrorAbortsTheUploadAndReportsTheToolsMessage() {
+        DumpJob job = jobs.send(jobs.job(postgres, SampleDatabase.NAME, SampleDatabase.LIMITED_ROLE,
+                SampleDatabase.PASSWORD, DumpOptions.defaults()));
+
+        JobEvent failed = failed(job);
+
+        assertTrue(failed.error().startsWith("pg_dump exited with code 1"), failed.error());
+        assertTrue(failed.error().contains("permission denied"), failed.error());
+        assertNoUploadLeft(job);
+        assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(job.objectKey())).contents().isEmpty());
+    }
+
+    @Test
+    void runsNoMoreJobsAtOnceThanItHasSlots() {
+        List<DumpJob> sent = List.of(jobs.send(sampleJob(DumpOptions.defaults())),
+                jobs.send(sampleJob(DumpOptions.defaults())), jobs.send(sampleJob(DumpOptions.defaults())));
+
+        List<List<JobEvent>> histories = sent.stream().map(j -> events.awaitFinal(j.jobId(), DUMP_TIMEOUT)).toList();
+
+        histories.forEach(h -> assertEquals(JobEventType.SUCCEEDED, h.get(h.size() - 1).type()));
+        for (List<JobEvent> history : histories) {
+            JobEvent claimed = history.get(0);
+            long runningThen = histories.stream()
+                    .filter(other -> other != history)
+                    .filter(other -> !other.get(0).at().isAfter(claimed.at())
+                            && other.get(other.size() - 1).at().isAfter(claimed.at()))
+                    .count();
+            assertTrue(runningThen < 2, "a third job started while two were running");
+        }
+    }
+
+    @Test
+    void healthProbesKafkaAndTheStoreAndMetricsCountJobs() {
+        succeeded(jobs.send(sampleJob(DumpJobs.options("custom", true, List.of()))));
+
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("object-store"))
+                .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("snapkeep_dump_jobs_total{outcome=\"succeeded\"}"))
+                .body(containsString("snapkeep_dump_bytes_total"));
+    }
+
+    private DumpJob sampleJob(DumpOptions options) {
+        return jobs.job(postgres, SampleDatabase.NAME, SampleDatabase.ROLE, SampleDatabase.PASSWORD, options);
+    }
+
+    private JobEvent succeeded(DumpJob job) {
+        List<JobEvent> history = events.awaitFinal(job.jobId(), DUMP_TIMEOUT);
+        JobEvent last = history.get(history.size() - 1);
+        assertEquals(JobEventType.CLAIMED, history.get(0).type());
+        assertEquals(JobEventType.SUCCEEDED, last.type(), () -> "error: " + last.error());
+        return last;
+    }
+
+    private JobEvent failed(DumpJob job) {
+        List<JobEvent> history = events.awaitFinal(job.jobId(), DUMP_TIMEOUT);
+        JobEvent last = history.get(history.size() - 1);
+        assertEquals(JobEventType.CLAIMED, history.get(0).type());
+        assertEquals(JobEventType.FAILED, last.type());
+        return last;
+    }
+
+    private void assertNoUploadLeft(DumpJob job) {
+        assertTrue(s3.listMultipartUploads(b -> b.bucket(bucket).prefix(job.objectKey())).uploads().isEmpty());
+    }
+
+    private Path download(DumpJob job) throws Exception {
+        Path file = Files.createTempFile(Path.of("target"), "archive-", ".dump");
+        Files.delete(file);
+        s3.getObject(b -> b.bucket(bucket).key(job.objectKey()), file);
+        return file;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (var in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

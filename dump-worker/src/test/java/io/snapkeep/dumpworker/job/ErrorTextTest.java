@@ -1,0 +1,36 @@
+package io.snapkeep.dumpworker.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+
+import io.snapkeep.dumpworker.DumpFailure;
+
+class ErrorTextTest {
+
+    @Test
+    void blotsOutThePasswordWhereverItAppears() {
+        String text = ErrorText.of(new DumpFailure("pg_dump exited with code 1: bad option hunter2x"), "hunter2x");
+        assertFalse(text.contains("hunter2x"), text);
+        assertTrue(text.contains(ErrorText.MASK), text);
+    }
+
+    @Test
+    void saysWhereTheErrorCameFrom() {
+        String pgDumpError = "pg_dump exited with code 1: boom";
+        assertEquals(pgDumpError, ErrorText.of(new DumpFailure(pgDumpError), null));
+        assertTrue(ErrorText.of(new IOException("Broken pipe"), "pw-123").startsWith("reading the output of pg_dump"));
+        assertTrue(ErrorText.of(new IllegalStateException("bug"), "pw-123").contains("IllegalStateException: bug"));
+    }
+
+    @Test
+    void keepsTheEndOfAVeryLongError() {
+        String text = ErrorText.of(new DumpFailure("x".repeat(50_000) + "the cause"), null);
+        assertTrue(text.length() <= ErrorText.MAX_LENGTH + 3);
+        assertTrue(text.endsWith("the cause"));
+    }
+}

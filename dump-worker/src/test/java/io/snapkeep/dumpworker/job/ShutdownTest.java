@@ -1,0 +1,108 @@
+package io.snapkeep.dumpworker.job;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.snapkeep.dumpworker.support.DumpJobs;
+import io.snapkeep.dumpworker.support.JobEventLog;
+import io.snapkeep.dumpworker.support.SampleDatabase;
+import io.snapkeep.localstack.PostgresServer;
+import io.snapkeep.localstack.quarkus.RealServersTestResource;
+import io.snapkeep.messages.DumpJob;
+import io.snapkeep.messages.DumpOptions;
+import io.snapkeep.messages.JobEvent;
+import io.snapkeep.messages.JobEventType;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A worker stopping while a dump runs kills {@code pg_dump}, aborts the upload and reports nothing: the catalog's
+ * lease gives the job to another worker. Runs in its own application (own profile), as it stops the job executor.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealServersTestResource.class)
+@TestProfile(ShutdownTest.OwnApplication.class)
+class ShutdownTest {
+
+    @Inject
+    JobExecutor executor;
+
+    @Inject
+    S3Client s3;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "snapkeep.crypto.key")
+    String cryptoKey;
+
+    @ConfigProperty(name = "snapkeep.store.bucket")
+    String bucket;
+
+    @Test
+    void stoppingTheWorkerAbortsTheRunningDumpWithoutReportingIt() throws Exception {
+        PostgresServer postgres = SampleDatabase.ensure();
+        Process lockHolder = holdLockOnNotes(postgres);
+        try (DumpJobs jobs = new DumpJobs(bootstrapServers, mapper, cryptoKey);
+                JobEventLog events = new JobEventLog(bootstrapServers, mapper)) {
+            DumpJob job = jobs.send(jobs.job(postgres, SampleDatabase.NAME, SampleDatabase.ROLE,
+                    SampleDatabase.PASSWORD, DumpOptions.defaults()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> pgDumpWaitsForTheLock(postgres)
+                    && !uploads(job).isEmpty());
+
+            executor.stop(new ShutdownEvent());
+
+            assertTrue(uploads(job).isEmpty(), "the multipart upload was aborted");
+            List<JobEvent> history = events.awaitEvents(job.jobId(), Duration.ofSeconds(3));
+            assertEquals(JobEventType.CLAIMED, history.get(0).type());
+            assertTrue(history.stream().allMatch(e -> e.type() == JobEventType.CLAIMED
+                    || e.type() == JobEventType.PROGRESS), history::toString);
+        } finally {
+            lockHolder.destroyForcibly();
+        }
+    }
+
+    private List<?> uploads(DumpJob job) {
+        return s3.listMultipartUploads(b -> b.bucket(bucket).prefix(job.objectKey())).uploads();
+    }
+
+    private static Process holdLockOnNotes(PostgresServer postgres) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-w", "-h", postgres.host(), "-p",
+                Integer.toString(postgres.port()), "-U", postgres.superuser(), "-d", SampleDatabase.NAME, "-c",
+                "BEGIN; LOCK TABLE notes IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(120);")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PGPASSWORD", postgres.password());
+        Process process = builder.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> postgres.psql(SampleDatabase.NAME,
+                "SELECT count(*) FROM pg_locks WHERE relation = 'notes'::regclass AND mode = 'AccessExclusiveLock'"
+                        + " AND granted").strip().equals("1"));
+        return process;
+    }
+
+    private static boolean pgDumpWaitsForTheLock(PostgresServer postgres) {
+        return postgres.psql("postgres", "SELECT count(*) FROM pg_stat_activity WHERE application_name ="
+                + " 'snapkeep-dump-worker' AND wait_event_type = 'Lock'").strip().equals("1");
+    }
+
+    /** A profile of its own, so that this test gets an application it may stop. */
+    public static class OwnApplication implements QuarkusTestProfile {
+    }
+}
