@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.snapkeep.localstack.PostgresServer;
 
@@ -65,7 +66,7 @@ final class SourceDatabase {
                 "-h", postgres.host(), "-p", String.valueOf(postgres.port()), "-U", postgres.superuser(), database))
                 .lines().filter(l -> !l.startsWith("-- Dumped") && !l.startsWith("\\restrict")
                         && !l.startsWith("\\unrestrict"))
-                .reduce("", (a, b) -> a + b + "\n");
+                .collect(Collectors.joining("\n"));
     }
 
     private String run(List<String> command) {
