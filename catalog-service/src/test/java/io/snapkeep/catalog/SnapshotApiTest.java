@@ -95,6 +95,22 @@ class SnapshotApiTest {
     }
 
     @Test
+    void aSecondWorkerRunningTheSameAttemptIsIgnored() {
+        String instanceId = Fixtures.registerInstance();
+        String[] started = Fixtures.startSnapshot(instanceId);
+        String jobId = started[1];
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId, event("worker-a", jobId, 1, "CLAIMED", 0, null, null));
+        awaitJob(jobId, "RUNNING");
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId, event("worker-b", jobId, 1, "CLAIMED", 0, null, null));
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId, event("worker-b", jobId, 1, "SUCCEEDED", 10, "0b".repeat(32), null));
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId, event("worker-a", jobId, 1, "SUCCEEDED", 20, "0a".repeat(32), null));
+        awaitJob(jobId, "SUCCEEDED");
+        given().get("/api/v1/jobs/" + jobId).then().body("workerId", equalTo("worker-a"));
+        given().get("/api/v1/snapshots/" + started[0]).then().body("sha256", equalTo("0a".repeat(32)))
+                .body("sizeBytes", equalTo(20));
+    }
+
+    @Test
     void aFailureReportedByTheWorkerFailsTheSnapshotWithItsError() {
         String instanceId = Fixtures.registerInstance();
         String[] started = Fixtures.startSnapshot(instanceId);
@@ -152,8 +168,13 @@ class SnapshotApiTest {
     }
 
     static String event(String jobId, int attempt, String type, long bytes, String sha, String error) {
+        return event("test-worker", jobId, attempt, type, bytes, sha, error);
+    }
+
+    static String event(String workerId, String jobId, int attempt, String type, long bytes, String sha,
+            String error) {
         try {
-            return JSON.writeValueAsString(Map.of("v", 1, "jobId", jobId, "attempt", attempt, "workerId", "test-worker",
+            return JSON.writeValueAsString(Map.of("v", 1, "jobId", jobId, "attempt", attempt, "workerId", workerId,
                     "type", type, "bytes", bytes, "sha256", sha == null ? "" : sha, "serverVersion", "15.19",
                     "toolVersion", "pg_dump (PostgreSQL) 15.19", "error", error == null ? "" : error));
         } catch (Exception e) {

@@ -17,8 +17,9 @@ import io.snapkeep.catalog.repository.SnapshotRepository;
 import io.snapkeep.messages.JobEvent;
 
 /**
- * Applies what workers report. Idempotent: an event for another attempt than the job's current one, or for a job
- * that already ended, changes nothing, so redelivered or late events are harmless.
+ * Applies what workers report. Idempotent: an event for another attempt than the job's current one, for a job
+ * that already ended, or from another worker than the one whose claim came first (a job redelivered to a second
+ * worker by a consumer-group rebalance), changes nothing, so redelivered or late events are harmless.
  */
 @ApplicationScoped
 public class JobEventService {
@@ -47,6 +48,11 @@ public class JobEventService {
             if (job.attempt != event.attempt() || !job.isActive()) {
                 LOG.debugf("stale %s of job %s attempt %d skipped (job at attempt %d, %s)", event.type(), job.id,
                         event.attempt(), job.attempt, job.status);
+                return Uni.createFrom().voidItem();
+            }
+            if (job.workerId != null && !job.workerId.equals(event.workerId())) {
+                LOG.warnf("%s of job %s from worker %s skipped: worker %s holds its lease", event.type(), job.id,
+                        event.workerId(), job.workerId);
                 return Uni.createFrom().voidItem();
             }
             return switch (event.type()) {
