@@ -22,27 +22,36 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The whole system as an operator runs it, started once for all end-to-end tests of this JVM: the real servers
- * of the {@link LocalStack}, the catalog-service and two dump-workers, each its own JVM from its built jar.
+ * of the {@link LocalStack}, the catalog-service and two dump-workers, each its own JVM from its built jar. The
+ * catalog's leases and the workers' Kafka sessions are short (8 s) so that a lost worker is noticed quickly.
  */
 final class RunningSystem {
+    static final String LEASE = "8s";
+    private static final String HEAP = "256m";
     private static RunningSystem instance;
 
     final LocalStack stack;
     final ServiceProcess catalog;
-    final List<ServiceProcess> dumpWorkers = new ArrayList<>();
     final S3Client s3;
     final Path logDir;
+    private final Path repoRoot;
+    private final List<ServiceSpec> workerSpecs = new ArrayList<>();
+    private final List<ServiceProcess> dumpWorkers = new ArrayList<>();
 
     private RunningSystem() {
         stack = LocalStack.startForTests();
-        Path repoRoot = Path.of(System.getProperty("snapkeep.repo.root", ".."));
+        repoRoot = Path.of(System.getProperty("snapkeep.repo.root", ".."));
         logDir = Path.of("target", "e2e-logs").toAbsolutePath();
         ServiceEnvironment env = new ServiceEnvironment(stack, Secrets.base64Key(32));
-        catalog = ServiceProcess.start(repoRoot, env.catalogService(Ports.freePort()), logDir, "256m");
+        catalog = ServiceProcess.start(repoRoot, with(env.catalogService(Ports.freePort()),
+                Map.of("SNAPKEEP_JOBS_LEASE_DURATION", LEASE, "SNAPKEEP_JOBS_LEASE_CHECK_INTERVAL", "1s")),
+                logDir, HEAP);
         for (int i = 1; i <= 2; i++) {
-            String workerId = "dump-worker-" + i;
-            dumpWorkers.add(ServiceProcess.start(repoRoot, withWorkerId(env.dumpWorker(Ports.freePort()), workerId),
-                    logDir.resolve(workerId), "256m"));
+            workerSpecs.add(with(env.dumpWorker(Ports.freePort()), Map.of("SNAPKEEP_WORKER_ID", workerId(i),
+                    "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s",
+                    "MP_MESSAGING_INCOMING_DUMP_JOBS_SESSION_TIMEOUT_MS", "8000",
+                    "MP_MESSAGING_INCOMING_DUMP_JOBS_HEARTBEAT_INTERVAL_MS", "2000")));
+            dumpWorkers.add(startWorker(i));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopServices, "e2e-services-shutdown"));
         s3 = S3Client.builder().endpointOverride(URI.create(stack.s3().endpoint())).region(Region.of(stack.region()))
@@ -60,9 +69,27 @@ final class RunningSystem {
         return instance;
     }
 
-    private static ServiceSpec withWorkerId(ServiceSpec spec, String workerId) {
+    static String workerId(int number) {
+        return "dump-worker-" + number;
+    }
+
+    /** Kills dump-worker {@code number} (1 or 2) with SIGKILL, as a crash would. */
+    synchronized void killWorker(int number) {
+        dumpWorkers.get(number - 1).kill();
+    }
+
+    /** Starts dump-worker {@code number} again after a kill. */
+    synchronized void restartWorker(int number) {
+        dumpWorkers.set(number - 1, startWorker(number));
+    }
+
+    private ServiceProcess startWorker(int number) {
+        return ServiceProcess.start(repoRoot, workerSpecs.get(number - 1), logDir.resolve(workerId(number)), HEAP);
+    }
+
+    private static ServiceSpec with(ServiceSpec spec, Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(spec.environment());
-        environment.put("SNAPKEEP_WORKER_ID", workerId);
+        environment.putAll(extra);
         return new ServiceSpec(spec.module(), spec.port(), environment);
     }
 
