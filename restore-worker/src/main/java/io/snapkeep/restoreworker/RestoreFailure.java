@@ -1,0 +1,16 @@
+package io.snapkeep.restoreworker;
+
+/**
+ * A restore failed for a reason the job's FAILED event can state as is: its message is meant for the user, says what
+ * to do where there is something to do, and never holds a password.
+ */
+public class RestoreFailure extends RuntimeException {
+
+    public RestoreFailure(String message) {
+        super(message);
+    }
+
+    public RestoreFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

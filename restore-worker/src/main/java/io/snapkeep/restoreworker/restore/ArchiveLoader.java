@@ -1,0 +1,131 @@
+package io.snapkeep.restoreworker.restore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.snapkeep.messages.RestoreJob;
+import io.snapkeep.restoreworker.Cancellation;
+import io.snapkeep.restoreworker.RestoreFailure;
+import io.snapkeep.restoreworker.config.RestoreWorkerConfig;
+import io.snapkeep.restoreworker.pg.ArchiveFormat;
+import io.snapkeep.restoreworker.pg.PgConnection;
+import io.snapkeep.restoreworker.pg.PgEnvironment;
+import io.snapkeep.restoreworker.pg.PgInstall;
+import io.snapkeep.restoreworker.pg.RestoreCommand;
+import io.snapkeep.restoreworker.plain.PlainDumpFilter;
+import io.snapkeep.restoreworker.store.ArchiveStream;
+import io.snapkeep.restoreworker.store.ObjectStore;
+import io.snapkeep.restoreworker.store.ResumableObjectStream;
+import io.snapkeep.restoreworker.store.SpooledArchive;
+import io.snapkeep.restoreworker.store.StoredObject;
+
+/**
+ * Applies a job's archive to one database. By default the object streams from the store straight into
+ * {@code pg_restore} (custom, tar) or {@code psql} (plain, through {@link PlainDumpFilter}), with bounded memory, and
+ * is checked (size, SHA-256) once read to its end: the caller swaps nothing in before this returned. A parallel
+ * restore ({@code parallelJobs > 1}, custom format) and a CLEAN restore first download the archive to a temporary
+ * file and check it, so that a corrupt archive never reaches the target; the file is deleted afterwards.
+ */
+@ApplicationScoped
+public class ArchiveLoader {
+    private static final Logger LOG = Logger.getLogger(ArchiveLoader.class);
+
+    private final ObjectStore store;
+    private final Path tempDir;
+    private final Duration connectTimeout;
+
+    ArchiveLoader(ObjectStore store, RestoreWorkerConfig config) {
+        this.store = store;
+        this.tempDir = Path.of(config.restore().tempDir());
+        this.connectTimeout = config.restore().connectTimeout();
+    }
+
+    /**
+     * @param target the target's login; the archive goes to its server's {@code database}
+     * @param clean drop what the archive holds first, all in one transaction (mode CLEAN)
+     */
+    public LoadedArchive load(RestoreJob job, PgInstall tool, PgConnection target, String database, boolean clean,
+            LongConsumer progress, Cancellation cancellation) throws IOException, InterruptedException {
+        ArchiveFormat format = ArchiveFormat.parse(job.format());
+        StoredObject object = store.describe(job.objectKey());
+        if (job.sizeBytes() > 0 && object.size() != job.sizeBytes()) {
+            throw new RestoreFailure("the archive in the store holds " + object.size() + " bytes, the snapshot "
+                    + job.sizeBytes() + ": it is truncated or was replaced; nothing was restored");
+        }
+        int jobs = format == ArchiveFormat.CUSTOM ? Math.max(1, job.options().parallelJobs()) : 1;
+        RestoreCommand.Settings settings = new RestoreCommand.Settings(database, job.options().keepOwners(), clean,
+                jobs);
+        PgConnection into = target.withDatabase(database);
+        String name = "s3://" + store.bucket() + "/" + object.key();
+        try (ArchiveStream archive = new ArchiveStream(
+                new ResumableObjectStream(offset -> store.open(object, offset), object.size(), name), progress)) {
+            if (clean || jobs > 1) {
+                return fromFile(job, tool, format, settings, into, archive, object.size(), cancellation);
+            }
+            return streamed(job, tool, format, settings, into, archive, cancellation);
+        }
+    }
+
+    private LoadedArchive streamed(RestoreJob job, PgInstall tool, ArchiveFormat format,
+            RestoreCommand.Settings settings, PgConnection into, ArchiveStream archive, Cancellation cancellation)
+            throws IOException, InterruptedException {
+        RestoreCommand command = format == ArchiveFormat.PLAIN ? RestoreCommand.psql(tool, settings)
+                : RestoreCommand.pgRestore(tool, format, settings, Optional.empty());
+        ToolRun.Result result = ToolRun.feed(command, env -> PgEnvironment.apply(env, into, connectTimeout), archive,
+                filter(format, settings), true, cancellation);
+        String sha256;
+        try {
+            sha256 = archive.verify(job.sha256(), job.sizeBytes());
+        } catch (RestoreFailure corrupt) {
+            throw result.succeeded() ? corrupt
+                    : new RestoreFailure(corrupt.getMessage() + " (" + result.failure() + ")", corrupt);
+        }
+        if (!result.succeeded()) {
+            throw new RestoreFailure(result.failure());
+        }
+        return new LoadedArchive(archive.bytes(), sha256, command.toolVersion());
+    }
+
+    private LoadedArchive fromFile(RestoreJob job, PgInstall tool, ArchiveFormat format,
+            RestoreCommand.Settings settings, PgConnection into, ArchiveStream archive, long size,
+            Cancellation cancellation) throws IOException, InterruptedException {
+        try (SpooledArchive spooled = SpooledArchive.download(archive, size, tempDir)) {
+            String sha256 = archive.verify(job.sha256(), job.sizeBytes());
+            LOG.debugf("job %s: archive downloaded to %s and checked", job.jobId(), spooled.file());
+            ToolRun.Result result;
+            RestoreCommand command;
+            if (format == ArchiveFormat.PLAIN) {
+                command = RestoreCommand.psql(tool, settings);
+                try (InputStream in = Files.newInputStream(spooled.file())) {
+                    result = ToolRun.feed(command, env -> PgEnvironment.apply(env, into, connectTimeout), in,
+                            filter(format, settings), false, cancellation);
+                }
+            } else {
+                command = RestoreCommand.pgRestore(tool, format, settings, Optional.of(spooled.file()));
+                result = ToolRun.run(command, env -> PgEnvironment.apply(env, into, connectTimeout), cancellation);
+            }
+            if (!result.succeeded()) {
+                throw new RestoreFailure(result.failure());
+            }
+            return new LoadedArchive(archive.bytes(), sha256, command.toolVersion());
+        }
+    }
+
+    private static UnaryOperator<OutputStream> filter(ArchiveFormat format, RestoreCommand.Settings settings) {
+        if (format != ArchiveFormat.PLAIN) {
+            return UnaryOperator.identity();
+        }
+        return out -> new PlainDumpFilter(out, settings.keepOwners(), settings.clean());
+    }
+}

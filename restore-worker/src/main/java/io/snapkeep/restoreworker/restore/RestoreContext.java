@@ -1,0 +1,25 @@
+package io.snapkeep.restoreworker.restore;
+
+import java.io.IOException;
+import java.util.function.LongConsumer;
+
+import io.snapkeep.messages.RestoreJob;
+import io.snapkeep.restoreworker.Cancellation;
+import io.snapkeep.restoreworker.pg.PgConnection;
+import io.snapkeep.restoreworker.pg.PgInstall;
+import io.snapkeep.restoreworker.sql.DatabaseAdmin;
+import io.snapkeep.restoreworker.sql.MaintenanceSession;
+
+/** One restore job as it runs: the job, the target's login and server session, the tools, progress and stop. */
+record RestoreContext(RestoreJob job, PgConnection target, MaintenanceSession session, DatabaseAdmin admin,
+        PgInstall tool, ArchiveLoader loader, LongConsumer progress, Cancellation cancellation) {
+
+    String targetName() {
+        return target.database();
+    }
+
+    /** Applies the archive to {@code database} on the target server. */
+    LoadedArchive loadInto(String database, boolean clean) throws IOException, InterruptedException {
+        return loader.load(job, tool, target, database, clean, progress, cancellation);
+    }
+}

@@ -1,0 +1,79 @@
+package io.snapkeep.restoreworker.restore;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.LongConsumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.snapkeep.messages.RestoreJob;
+import io.snapkeep.messages.RestoreMode;
+import io.snapkeep.restoreworker.Cancellation;
+import io.snapkeep.restoreworker.RestoreFailure;
+import io.snapkeep.restoreworker.config.RestoreWorkerConfig;
+import io.snapkeep.restoreworker.pg.PgConnection;
+import io.snapkeep.restoreworker.pg.PgInstall;
+import io.snapkeep.restoreworker.pg.PgInstallations;
+import io.snapkeep.restoreworker.pg.PgVersion;
+import io.snapkeep.restoreworker.sql.DatabaseAdmin;
+import io.snapkeep.restoreworker.sql.MaintenanceSession;
+
+/**
+ * Carries out one restore job on the target server, in this order: connect as the target's user (to the maintenance
+ * database, or for CLEAN to the target itself), check the versions and the role's privileges, drop the databases the
+ * job lists, then restore by the job's mode.
+ */
+@ApplicationScoped
+public class RestoreService {
+    private final PgInstallations installations;
+    private final ArchiveLoader loader;
+    private final Duration connectTimeout;
+    private final String maintenanceDatabase;
+    private final int swapAttempts;
+
+    RestoreService(PgInstallations installations, ArchiveLoader loader, RestoreWorkerConfig config) {
+        this.installations = installations;
+        this.loader = loader;
+        this.connectTimeout = config.restore().connectTimeout();
+        this.maintenanceDatabase = config.restore().maintenanceDatabase();
+        this.swapAttempts = config.restore().swapAttempts();
+    }
+
+    public RestoreOutcome restore(RestoreJob job, PgConnection target, LongConsumer progress,
+            Cancellation cancellation) throws IOException, InterruptedException {
+        String connectTo = job.mode() == RestoreMode.CLEAN ? target.database() : maintenanceDatabase;
+        try (MaintenanceSession session = MaintenanceSession.open(target, connectTo, connectTimeout)) {
+            PgVersion server = session.serverVersion();
+            boolean restores = job.mode() != RestoreMode.DROP_DATABASES;
+            if (restores) {
+                VersionCheck.requireRestorable(job.sourceServerVersion(), server);
+            }
+            PgInstall tool = restores ? installations.newest() : null;
+            RestoreContext context = new RestoreContext(job, target, session, new DatabaseAdmin(session), tool, loader,
+                    progress, cancellation);
+            Preflight.check(context);
+            dropListed(context);
+            LoadedArchive loaded = switch (job.mode()) {
+                case IN_PLACE -> SideDatabaseRestore.run(context, true, swapAttempts);
+                case VERIFY -> SideDatabaseRestore.run(context, false, swapAttempts);
+                case NEW_DATABASE -> NewDatabaseRestore.run(context);
+                case CLEAN -> context.loadInto(target.database(), true);
+                case DROP_DATABASES -> new LoadedArchive(0, null, null);
+            };
+            return new RestoreOutcome(loaded.bytes(), loaded.sha256(), server.number(), loaded.toolVersion());
+        } catch (SQLException e) {
+            throw new RestoreFailure("the database server refused: " + e.getMessage(), e);
+        }
+    }
+
+    private static void dropListed(RestoreContext context) {
+        for (String name : context.job().dropDatabases()) {
+            try {
+                context.admin().dropIfExists(name);
+            } catch (SQLException e) {
+                throw new RestoreFailure("could not drop database " + name + " as the job asks: " + e.getMessage(), e);
+            }
+        }
+    }
+}
