@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,6 +28,9 @@ public class Instance {
     public String sealedPassword;
     public String sslmode;
     public String policy;
+    /** Set when {@code policy} is {@code custom}. */
+    @Embedded
+    public CustomPolicyColumns custom;
     @Enumerated(EnumType.STRING)
     public InstanceStatus status;
     @Column(name = "created_at")

@@ -1,6 +1,7 @@
 package io.snapkeep.catalog;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -44,4 +45,13 @@ public class Snapshot {
     public Instant completedAt;
     @Column(name = "expires_at")
     public Instant expiresAt;
+    /** Of an uploaded archive: the database it was dumped from, as its header says (none for most plain dumps). */
+    @Column(name = "source_database")
+    public String sourceDatabase;
+    /** Of an uploaded archive: when pg_dump made it, wall-clock time of the machine that ran it (no zone known). */
+    @Column(name = "dumped_at")
+    public LocalDateTime dumpedAt;
+    /** Of an uploaded custom or tar archive: its format version, e.g. 1.14-0. */
+    @Column(name = "archive_version")
+    public String archiveVersion;
 }

@@ -42,4 +42,29 @@ class SnapshotRequestTest {
                 .get("/api/v1/snapshots?size=500").then().body("items.findAll { it.name == 'after' }", hasSize(1)));
         given().get("/api/v1/snapshots?instanceId=" + instanceId).then().body("total", equalTo(1));
     }
+
+    @Test
+    void aRequestRefusedWhileTheInstanceIsBusyMakesItsSnapshotWhenSentAgain() {
+        String instanceId = Fixtures.registerInstance();
+        String[] running = Fixtures.startSnapshot(instanceId);
+        String requestId = "scheduled:" + instanceId + ":" + UUID.randomUUID();
+        String request = "{\"v\":1,\"requestId\":\"" + requestId + "\",\"instanceId\":\"" + instanceId
+                + "\",\"name\":\"hourly\",\"origin\":\"SCHEDULED\"}";
+        KafkaTopics.send(Topics.SNAPSHOT_REQUESTS, instanceId, request);
+        String marker = "marker-" + UUID.randomUUID();
+        KafkaTopics.send(Topics.SNAPSHOT_REQUESTS, instanceId, "{\"v\":1,\"requestId\":\"" + marker
+                + "\",\"instanceId\":\"" + Fixtures.registerInstance() + "\",\"name\":\"" + marker + "\"}");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .get("/api/v1/snapshots?requestId=" + marker).then().body("total", equalTo(1)));
+        given().get("/api/v1/snapshots?requestId=" + requestId).then().body("total", equalTo(0));
+
+        KafkaTopics.send(Topics.JOB_EVENTS, running[1], SnapshotApiTest.event(running[1], 1, "CLAIMED", 0, null, null));
+        KafkaTopics.send(Topics.JOB_EVENTS, running[1], SnapshotApiTest.event(running[1], 1, "SUCCEEDED", 1024,
+                "cd".repeat(32), null));
+        SnapshotApiTest.awaitJob(running[1], "SUCCEEDED");
+        KafkaTopics.send(Topics.SNAPSHOT_REQUESTS, instanceId, request);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .get("/api/v1/snapshots?requestId=" + requestId).then().body("total", equalTo(1))
+                .body("items[0].origin", equalTo("SCHEDULED")));
+    }
 }

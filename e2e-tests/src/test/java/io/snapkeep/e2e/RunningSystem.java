@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The whole system as an operator runs it, started once for all end-to-end tests of this JVM: the real servers
- * of the {@link LocalStack}, the catalog-service and two dump-workers, each its own JVM from its built jar. The
+ * of the {@link LocalStack}, the catalog-service, two dump-workers and a restore-worker, each its own JVM from its
+ * built jar. The
  * catalog's leases and the workers' Kafka sessions are short (8 s) so that a lost worker is noticed quickly.
  */
 final class RunningSystem {
@@ -32,6 +33,7 @@ final class RunningSystem {
 
     final LocalStack stack;
     final ServiceProcess catalog;
+    final ServiceProcess restoreWorker;
     final S3Client s3;
     final Path logDir;
     private final Path repoRoot;
@@ -53,6 +55,9 @@ final class RunningSystem {
                     "MP_MESSAGING_INCOMING_DUMP_JOBS_HEARTBEAT_INTERVAL_MS", "2000")));
             dumpWorkers.add(startWorker(i));
         }
+        restoreWorker = ServiceProcess.start(repoRoot, with(env.restoreWorker(Ports.freePort()),
+                Map.of("SNAPKEEP_WORKER_ID", "restore-worker-1", "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s")),
+                logDir.resolve("restore-worker-1"), HEAP);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopServices, "e2e-services-shutdown"));
         s3 = S3Client.builder().endpointOverride(URI.create(stack.s3().endpoint())).region(Region.of(stack.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
@@ -95,6 +100,7 @@ final class RunningSystem {
 
     private void stopServices() {
         dumpWorkers.forEach(ServiceProcess::stop);
+        restoreWorker.stop();
         catalog.stop();
     }
 }

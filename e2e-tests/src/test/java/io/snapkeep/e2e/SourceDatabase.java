@@ -15,7 +15,9 @@ import io.snapkeep.localstack.PostgresServer;
 
 /**
  * A database to snapshot on the test PostgreSQL (which requires scram passwords over TCP), owned by a role of its
- * own: pgbench tables plus extra schemas, large objects, a view, a sequence, bytea and unicode text.
+ * own (allowed to create databases, as an in-place restore needs): pgbench tables plus extra schemas, large
+ * objects, a view, a materialized view, a function and a trigger, a sequence with a set value, bytea and unicode
+ * text.
  */
 final class SourceDatabase {
     final String name;
@@ -34,7 +36,7 @@ final class SourceDatabase {
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         SourceDatabase db = new SourceDatabase(postgres, "src_" + suffix, "app_" + suffix,
                 "pw-" + UUID.randomUUID());
-        postgres.psql("postgres", "create role " + db.role + " login password '" + db.password + "'");
+        postgres.psql("postgres", "create role " + db.role + " login createdb password '" + db.password + "'");
         postgres.psql("postgres", "create database " + db.name + " owner " + db.role);
         db.run(List.of("pgbench", "-i", "-s", "1", "-q", "-h", postgres.host(), "-p", String.valueOf(postgres.port()),
                 "-U", db.role, db.name));
@@ -50,6 +52,10 @@ final class SourceDatabase {
                 create table public.audit_log (id bigserial primary key, message text);
                 insert into public.audit_log (message) select 'event ' || g from generate_series(1, 100) g;
                 select lo_from_bytea(0, convert_to(repeat('large object ', 1000), 'UTF8'));
+                create materialized view extra.note_stats as select count(*) as notes, max(id) as last_id from extra.notes;
+                create function extra.touch() returns trigger language plpgsql as $$
+                  begin new.body := new.body || ' (touched)'; return new; end $$;
+                create trigger notes_touch before update on extra.notes for each row execute function extra.touch();
                 """);
         return db;
     }
@@ -58,6 +64,17 @@ final class SourceDatabase {
     String sql(String sql) {
         return run(List.of("psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", postgres.host(), "-p",
                 String.valueOf(postgres.port()), "-U", role, "-d", name, "-c", sql));
+    }
+
+    /** Changes the database heavily: rows deleted and updated, a table dropped, a sequence reset, a large object gone. */
+    void vandalise() {
+        sql("""
+                delete from pgbench_accounts where aid % 3 = 0;
+                update extra.notes set body = 'overwritten' where id < 100;
+                drop table public.audit_log;
+                select setval('extra.ticket_seq', 100);
+                select lo_unlink(oid) from pg_largeobject_metadata;
+                """);
     }
 
     /** A plain dump of schema and data, free of owners and grants: equal texts mean equal databases. */

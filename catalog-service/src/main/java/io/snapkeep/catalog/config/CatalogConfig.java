@@ -1,8 +1,10 @@
 package io.snapkeep.catalog.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -19,6 +21,10 @@ public interface CatalogConfig {
     Outbox outbox();
 
     Restore restore();
+
+    Scheduler scheduler();
+
+    Upload upload();
 
     interface Store {
         /** Bucket holding the snapshot archives; created at start when missing. */
@@ -66,5 +72,46 @@ public interface CatalogConfig {
         /** How often previous copies past their grace period are looked for and dropped. */
         @WithDefault("1m")
         String cleanupInterval();
+    }
+
+    /** How schedules run; set these as for the scheduler-service (the same keys), so both date slots alike. */
+    interface Scheduler {
+        /** Time zone of cron schedules and of retention's hour/day/week/month buckets. */
+        @WithDefault("UTC")
+        ZoneId zone();
+
+        /** Window over which instances' slot offsets are spread; used to date the expiry of scheduled snapshots. */
+        @WithDefault("10m")
+        Duration spread();
+    }
+
+    interface Upload {
+        /**
+         * Largest archive {@code POST /snapshots/upload} takes (e.g. {@code 200G}); a larger one is refused with 413,
+         * before its body is read when its Content-Length says so. No default: any size the store takes.
+         */
+        Optional<MemorySize> maxSize();
+
+        /** First part size of the multipart upload to the store (at least 5M); doubles every 1000 parts. */
+        @WithDefault("8M")
+        MemorySize partSize();
+
+        /**
+         * Cap of the part size. An upload holds at most two parts in memory; 10,000 parts of the growing sizes bound the
+         * largest upload (8M doubling up to 64M: about 500 GB).
+         */
+        @WithDefault("64M")
+        MemorySize maxPartSize();
+
+        /** Uploads running at once; one more is refused with 503 until one ends. Heap needed: 2 parts per upload. */
+        @WithDefault("2")
+        int maxConcurrent();
+
+        /**
+         * The {@code pg_restore} that reads uploaded custom and tar archives through to check them. No default: the
+         * newest of {@code /usr/lib/postgresql/N/bin} and {@code /usr/pgsql-N/bin}, else the one on the PATH. It must
+         * be at least as new as the {@code pg_dump} that made the archives.
+         */
+        Optional<String> pgRestore();
     }
 }

@@ -7,6 +7,7 @@ import io.snapkeep.catalog.Instance;
 import io.snapkeep.catalog.Job;
 import io.snapkeep.catalog.Snapshot;
 import io.snapkeep.catalog.rest.dto.ConnectionView;
+import io.snapkeep.catalog.rest.dto.CustomPolicy;
 import io.snapkeep.catalog.rest.dto.InstanceView;
 import io.snapkeep.catalog.rest.dto.JobView;
 import io.snapkeep.catalog.rest.dto.PageView;
@@ -22,7 +23,9 @@ public final class Views {
     public static InstanceView of(Instance i) {
         return new InstanceView(i.id, i.name, i.engine,
                 new ConnectionView(i.host, i.port, i.databaseName, i.username, i.sslmode), i.policy,
-                i.status.name(), i.createdAt);
+                i.status.name(), i.createdAt, i.custom == null ? null
+                        : new CustomPolicy(i.custom.cron, i.custom.keepLast, i.custom.hourly, i.custom.daily,
+                                i.custom.weekly, i.custom.monthly));
     }
 
     public static SnapshotView of(Snapshot s) {
@@ -32,7 +35,7 @@ public final class Views {
     public static SnapshotView of(Snapshot s, UUID jobId) {
         return new SnapshotView(s.id, s.instanceId, s.name, s.origin.name(), s.status.name(), s.format,
                 s.sizeBytes, s.sha256, s.serverVersion, s.toolVersion, s.createdAt, s.completedAt, s.expiresAt,
-                s.error, jobId);
+                s.error, jobId, s.sourceDatabase, s.dumpedAt, s.archiveVersion);
     }
 
     public static JobView of(Job j) {

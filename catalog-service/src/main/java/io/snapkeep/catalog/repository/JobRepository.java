@@ -11,17 +11,25 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.snapkeep.catalog.Job;
 import io.snapkeep.catalog.JobStatus;
+import io.snapkeep.catalog.JobType;
 
 @ApplicationScoped
 public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
+    private static final List<JobStatus> ACTIVE = List.of(JobStatus.QUEUED, JobStatus.RUNNING);
+    private static final List<JobType> ARCHIVE_JOBS = List.of(JobType.DUMP, JobType.RESTORE);
 
     public Uni<Job> lock(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** A queued or running dump or restore of the snapshot: a job that writes or reads its archive. */
     public Uni<Job> findActiveForSnapshot(UUID snapshotId) {
-        return find("snapshotId = ?1 and status in ?2", snapshotId, List.of(JobStatus.QUEUED, JobStatus.RUNNING))
-                .firstResult();
+        return find("snapshotId = ?1 and status in ?2 and type in ?3", snapshotId, ACTIVE, ARCHIVE_JOBS).firstResult();
+    }
+
+    /** The queued and running dump and restore jobs: the snapshots they read must stay. */
+    public Uni<List<Job>> listActiveOnArchives() {
+        return list("status in ?1 and type in ?2", ACTIVE, ARCHIVE_JOBS);
     }
 
     /** Running jobs whose worker stopped heartbeating, locked for this pass. */

@@ -54,8 +54,9 @@ public class InstanceResource {
     @PUT
     @Path("{id}/policy")
     public Uni<InstanceView> changePolicy(@PathParam("id") UUID id,
-            @NotNull(message = "is required: {\"tier\": ...}") @Valid PolicyRequest request) {
-        return instances.changePolicy(id, request.tier()).map(Views::of);
+            @NotNull(message = "is required: {\"tier\": ...} or {\"custom\": {\"cron\": ..., \"daily\": ...}}")
+            PolicyRequest request) {
+        return instances.changePolicy(id, request).map(Views::of);
     }
 
     @DELETE

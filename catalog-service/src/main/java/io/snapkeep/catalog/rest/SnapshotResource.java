@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ import io.snapkeep.catalog.rest.dto.SnapshotView;
 import io.snapkeep.catalog.service.NewInstanceRestore;
 import io.snapkeep.catalog.service.PageRequest;
 import io.snapkeep.catalog.service.RestoreService;
+import io.snapkeep.catalog.service.SnapshotDeletion;
 import io.snapkeep.catalog.service.SnapshotQueries;
 import io.snapkeep.catalog.service.SnapshotService;
 
@@ -36,13 +38,15 @@ public class SnapshotResource {
     private final SnapshotQueries queries;
     private final RestoreService restores;
     private final NewInstanceRestore newInstances;
+    private final SnapshotDeletion deletion;
 
     public SnapshotResource(SnapshotService snapshots, SnapshotQueries queries, RestoreService restores,
-            NewInstanceRestore newInstances) {
+            NewInstanceRestore newInstances, SnapshotDeletion deletion) {
         this.snapshots = snapshots;
         this.queries = queries;
         this.restores = restores;
         this.newInstances = newInstances;
+        this.deletion = deletion;
     }
 
     @POST
@@ -52,18 +56,31 @@ public class SnapshotResource {
                         .location(URI.create("/api/v1/snapshots/" + started.snapshot().id)).build());
     }
 
+    /** {@code requestId} finds the snapshot made for a snapshot request, whatever its status. */
     @GET
     public Uni<PageView<SnapshotView>> list(@QueryParam("instanceId") UUID instanceId,
             @QueryParam("status") String status, @QueryParam("origin") String origin,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @QueryParam("requestId") String requestId, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        return queries.page(instanceId, status, origin, request).map(p -> Views.page(p, request, Views::of));
+        return queries.page(instanceId, status, origin, requestId, request)
+                .map(p -> Views.page(p, request, Views::of));
     }
 
     @GET
     @Path("{id}")
     public Uni<SnapshotView> get(@PathParam("id") UUID id) {
         return queries.get(id).map(Views::of);
+    }
+
+    /**
+     * Removes the archive from the store, then marks the snapshot DELETED: 204, also when it already was; 409 while a
+     * job reads it. {@code retention=true} deletes it only while retention, computed now, deletes it too.
+     */
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") UUID id, @QueryParam("retention") boolean byRetention) {
+        return deletion.delete(id, byRetention).replaceWith(Response.noContent().build());
     }
 
     @POST

@@ -29,6 +29,14 @@ public class CatalogException extends RuntimeException {
         return new CatalogException(422, "Unprocessable Content", detail, field);
     }
 
+    public static CatalogException tooLarge(String detail) {
+        return new CatalogException(413, "Content Too Large", detail, null);
+    }
+
+    public static CatalogException unavailable(String detail) {
+        return new CatalogException(503, "Service Unavailable", detail, null);
+    }
+
     public int status() {
         return status;
     }

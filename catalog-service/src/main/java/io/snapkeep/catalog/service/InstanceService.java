@@ -14,7 +14,9 @@ import io.snapkeep.catalog.Instance;
 import io.snapkeep.catalog.InstanceStatus;
 import io.snapkeep.catalog.rest.dto.ConnectionRequest;
 import io.snapkeep.catalog.rest.dto.CreateInstanceRequest;
+import io.snapkeep.catalog.rest.dto.PolicyRequest;
 import io.snapkeep.catalog.repository.InstanceRepository;
+import io.snapkeep.policy.Tier;
 
 /** Registers, finds, re-tiers and removes instances. */
 @ApplicationScoped
@@ -25,10 +27,12 @@ public class InstanceService {
 
     private final InstanceRepository instances;
     private final PasswordVault vault;
+    private final SnapshotExpiries expiries;
 
-    public InstanceService(InstanceRepository instances, PasswordVault vault) {
+    public InstanceService(InstanceRepository instances, PasswordVault vault, SnapshotExpiries expiries) {
         this.instances = instances;
         this.vault = vault;
+        this.expiries = expiries;
     }
 
     @WithTransaction
@@ -53,13 +57,14 @@ public class InstanceService {
         return instances.listLive();
     }
 
+    /** Sets a tier or a custom policy; the expiry dates of the instance's snapshots follow. */
     @WithTransaction
-    public Uni<Instance> changePolicy(UUID id, String tier) {
-        return instances.findLive(id).onItem().ifNull().failWith(() -> CatalogException.notFound("instance", id))
-                .invoke(instance -> instance.policy = PolicyTier.byId(tier)
-                        .orElseThrow(() -> CatalogException.invalid("tier",
-                                "tier '" + tier + "' is unknown: use one of " + PolicyTier.ids() + "."))
-                        .id());
+    public Uni<Instance> changePolicy(UUID id, PolicyRequest request) {
+        return Uni.createFrom().item(() -> InstancePolicies.requested(request))
+                .chain(policy -> instances.findLive(id)
+                        .onItem().ifNull().failWith(() -> CatalogException.notFound("instance", id))
+                        .invoke(instance -> InstancePolicies.apply(instance, policy)))
+                .call(expiries::refresh);
     }
 
     @WithTransaction
@@ -80,10 +85,10 @@ public class InstanceService {
             throw CatalogException.invalid("engine",
                     "engine '" + request.engine() + "' is not supported: use postgresql.");
         }
-        String policy = request.policy() == null ? PolicyTier.FREE.id() : request.policy();
-        if (PolicyTier.byId(policy).isEmpty()) {
-            throw CatalogException.invalid("policy",
-                    "policy '" + policy + "' is unknown: use one of " + PolicyTier.ids() + ".");
+        String policy = request.policy() == null ? Tier.FREE.id() : request.policy();
+        if (Tier.byId(policy).isEmpty()) {
+            throw CatalogException.invalid("policy", "policy '" + policy + "' is unknown: use one of " + Tier.ids()
+                    + " (a custom policy is set with PUT /instances/{id}/policy).");
         }
         ConnectionRequest connection = request.connection();
         String sslmode = connection.sslmode() == null ? "prefer" : connection.sslmode();

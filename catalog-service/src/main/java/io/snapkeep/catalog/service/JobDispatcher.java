@@ -66,7 +66,7 @@ public class JobDispatcher {
 
     Uni<Void> dispatchRestore(Job job, Snapshot snapshot, ConnectionSpec target) {
         RestoreMode mode = RestoreMode.valueOf(job.mode);
-        boolean beside = mode == RestoreMode.IN_PLACE || mode == RestoreMode.VERIFY;
+        boolean beside = mode != RestoreMode.CLEAN;
         job.sideDatabase = beside ? DatabaseNames.side(target.database(), job.id, job.attempt) : null;
         job.previousDatabase = mode == RestoreMode.IN_PLACE ? DatabaseNames.previous(target.database(), Instant.now())
                 : null;

@@ -88,8 +88,9 @@ public class RestoreService {
         }));
     }
 
+    /** Key-share-locks the snapshot: a deletion in progress is waited for, and one cannot start until this commits. */
     Uni<Snapshot> restorable(UUID snapshotId) {
-        return snapshots.findById(snapshotId)
+        return snapshots.findKeyShared(snapshotId)
                 .onItem().ifNull().failWith(() -> CatalogException.notFound("snapshot", snapshotId))
                 .invoke(snapshot -> {
                     if (snapshot.status != SnapshotStatus.COMPLETED) {

@@ -28,14 +28,16 @@ public class SnapshotQueries {
         return snapshots.findById(id).onItem().ifNull().failWith(() -> CatalogException.notFound("snapshot", id));
     }
 
-    /** Without a status filter, DELETED snapshots are left out. */
+    /** Without a status or request id filter, DELETED snapshots are left out. */
     @WithSession
-    public Uni<Paged<Snapshot>> page(UUID instanceId, String status, String origin, PageRequest request) {
+    public Uni<Paged<Snapshot>> page(UUID instanceId, String status, String origin, String requestId,
+            PageRequest request) {
         QueryFilter filter = new QueryFilter().equal("instanceId", instanceId)
-                .equal("origin", origin == null ? null : parse(SnapshotOrigin.class, "origin", origin));
-        if (status == null) {
+                .equal("origin", origin == null ? null : parse(SnapshotOrigin.class, "origin", origin))
+                .equal("requestId", requestId);
+        if (status == null && requestId == null) {
             filter.notEqual("status", SnapshotStatus.DELETED);
-        } else {
+        } else if (status != null) {
             filter.equal("status", parse(SnapshotStatus.class, "status", status));
         }
         return QueryFilter.page(snapshots.find(filter.where(), Sort.descending("createdAt", "id"), filter.params()),

@@ -7,8 +7,10 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.snapkeep.catalog.config.CatalogConfig;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The bucket that holds snapshot archives. Blocking calls: use from worker threads only. */
 @ApplicationScoped
@@ -35,6 +37,25 @@ public class ObjectStore {
     /** Throws when the store cannot be reached or the bucket is gone. */
     public void probe() {
         s3.headBucket(b -> b.bucket(bucket));
+    }
+
+    /**
+     * Deletes every object under {@code prefix} (a snapshot's archive, and any an earlier attempt left) and
+     * {@code key}, wherever it is.
+     *
+     * @throws StoreException when the store refused or could not be reached
+     */
+    public void deleteAll(String prefix, String key) {
+        try {
+            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+                s3.deleteObject(b -> b.bucket(bucket).key(object.key()));
+            }
+            if (key != null && !key.startsWith(prefix)) {
+                s3.deleteObject(b -> b.bucket(bucket).key(key));
+            }
+        } catch (SdkException e) {
+            throw new StoreException("deleting s3://" + bucket + "/" + prefix + " failed: " + e.getMessage(), e);
+        }
     }
 
     public String bucket() {

@@ -1,7 +1,5 @@
 package io.snapkeep.catalog.rest.dto;
 
-import jakarta.validation.constraints.NotBlank;
-
-/** Body of {@code PUT /instances/{id}/policy}. */
-public record PolicyRequest(@NotBlank(message = "is required: one of the tiers of GET /policies") String tier) {
+/** Body of {@code PUT /instances/{id}/policy}: a tier of {@code GET /policies}, or a custom policy. */
+public record PolicyRequest(String tier, CustomPolicy custom) {
 }

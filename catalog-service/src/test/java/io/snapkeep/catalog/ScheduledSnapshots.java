@@ -1,0 +1,51 @@
+package io.snapkeep.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+
+import io.restassured.http.ContentType;
+import io.snapkeep.messages.Topics;
+
+/** Scheduled snapshots made as the scheduler makes them (a request on Kafka), ended by fake worker events. */
+final class ScheduledSnapshots {
+    private ScheduledSnapshots() {
+    }
+
+    /** A COMPLETED scheduled snapshot of the instance. */
+    static String completed(String instanceId) {
+        return ended(instanceId, "SUCCEEDED");
+    }
+
+    /** A FAILED scheduled snapshot of the instance. */
+    static String failed(String instanceId) {
+        return ended(instanceId, "FAILED");
+    }
+
+    static void setPolicy(String instanceId, Map<String, Object> body) {
+        given().contentType(ContentType.JSON).body(body).put("/api/v1/instances/" + instanceId + "/policy").then()
+                .statusCode(200);
+    }
+
+    private static String ended(String instanceId, String outcome) {
+        String requestId = "scheduled:" + instanceId + ":" + UUID.randomUUID();
+        KafkaTopics.send(Topics.SNAPSHOT_REQUESTS, instanceId, "{\"v\":1,\"requestId\":\"" + requestId
+                + "\",\"instanceId\":\"" + instanceId + "\",\"name\":\"nightly\",\"origin\":\"SCHEDULED\"}");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .get("/api/v1/snapshots?requestId=" + requestId).then().body("total", equalTo(1)));
+        String snapshotId = given().get("/api/v1/snapshots?requestId=" + requestId).then().extract()
+                .path("items[0].id");
+        String jobId = given().get("/api/v1/jobs?snapshotId=" + snapshotId).then().extract().path("items[0].id");
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "CLAIMED", 0, null, null));
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId, "SUCCEEDED".equals(outcome)
+                ? SnapshotApiTest.event(jobId, 1, "SUCCEEDED", 1024, "cd".repeat(32), null)
+                : SnapshotApiTest.event(jobId, 1, "FAILED", 0, null, "pg_dump: connection refused"));
+        SnapshotApiTest.awaitJob(jobId, outcome.equals("SUCCEEDED") ? "SUCCEEDED" : "FAILED");
+        return snapshotId;
+    }
+}

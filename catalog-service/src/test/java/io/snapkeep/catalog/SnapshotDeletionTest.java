@@ -1,0 +1,118 @@
+package io.snapkeep.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.snapkeep.localstack.quarkus.RealServersTestResource;
+import io.snapkeep.messages.Topics;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+@QuarkusTest
+@QuarkusTestResource(RealServersTestResource.class)
+class SnapshotDeletionTest {
+    @Inject
+    S3Client s3;
+    @ConfigProperty(name = "snapkeep.store.bucket")
+    String bucket;
+
+    @Test
+    void deletingRemovesTheObjectsThenMarksTheSnapshotDeleted() {
+        String instanceId = Fixtures.registerInstance();
+        String snapshotId = Fixtures.completedSnapshot(instanceId);
+        String archive = store(instanceId, snapshotId, "attempt-1.dump");
+        String leftover = store(instanceId, snapshotId, "attempt-0.dump");
+
+        given().delete("/api/v1/snapshots/" + snapshotId).then().statusCode(204);
+
+        assertFalse(exists(archive), "the archive left the store");
+        assertFalse(exists(leftover), "and so did what an earlier attempt left");
+        given().get("/api/v1/snapshots/" + snapshotId).then().body("status", equalTo("DELETED"))
+                .body("expiresAt", org.hamcrest.Matchers.nullValue());
+        given().get("/api/v1/snapshots?instanceId=" + instanceId).then().body("total", equalTo(0));
+        given().get("/api/v1/snapshots?instanceId=" + instanceId + "&status=DELETED").then().body("total", equalTo(1));
+        KafkaTopics.await(Topics.SNAPSHOT_EVENTS,
+                r -> r.value().contains(snapshotId) && r.value().contains("\"DELETED\""), 1);
+
+        given().delete("/api/v1/snapshots/" + snapshotId).then().statusCode(204);
+    }
+
+    @Test
+    void anUnknownSnapshotIs404() {
+        given().delete("/api/v1/snapshots/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aSnapshotARestoreReadsIsNotDeletedUntilTheRestoreEnded() {
+        String instanceId = Fixtures.registerInstance();
+        String snapshotId = Fixtures.completedSnapshot(instanceId);
+        String archive = store(instanceId, snapshotId, "attempt-1.dump");
+        String jobId = given().contentType(ContentType.JSON).body(Map.of("confirm", "RESTORE"))
+                .post("/api/v1/snapshots/" + snapshotId + "/restore").then().statusCode(202).extract().path("id");
+
+        given().delete("/api/v1/snapshots/" + snapshotId).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("RESTORE job " + jobId));
+        assertTrue(exists(archive));
+        given().get("/api/v1/snapshots/" + snapshotId).then().body("status", equalTo("COMPLETED"));
+
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "CLAIMED", 0, null, null));
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId,
+                SnapshotApiTest.event(jobId, 1, "SUCCEEDED", 1024, "cd".repeat(32), null));
+        SnapshotApiTest.awaitJob(jobId, "SUCCEEDED");
+        given().delete("/api/v1/snapshots/" + snapshotId).then().statusCode(204);
+        assertFalse(exists(archive));
+    }
+
+    @Test
+    void aSnapshotBeingTakenIsNotDeleted() {
+        String[] started = Fixtures.startSnapshot(Fixtures.registerInstance());
+        given().delete("/api/v1/snapshots/" + started[0]).then().statusCode(409)
+                .body("detail", containsString("DUMP job " + started[1]));
+    }
+
+    @Test
+    void aDeletionForRetentionHappensOnlyWhileRetentionStillDeletes() {
+        String instanceId = Fixtures.registerInstance();
+        ScheduledSnapshots.setPolicy(instanceId, Map.of("custom", Map.of("cron", "0 3 * * *", "keepLast", 1)));
+        String older = ScheduledSnapshots.completed(instanceId);
+        String newer = ScheduledSnapshots.completed(instanceId);
+        given().delete("/api/v1/snapshots/" + newer + "?retention=true").then().statusCode(409)
+                .body("detail", containsString("keep-last 1 of 1"));
+        given().delete("/api/v1/snapshots/" + older + "?retention=true").then().statusCode(204);
+        List<String> left = given().get("/api/v1/snapshots?instanceId=" + instanceId).then().extract().path("items.id");
+        assertEquals(List.of(newer), left);
+    }
+
+    private String store(String instanceId, String snapshotId, String name) {
+        String key = "snapshots/" + instanceId + "/" + snapshotId + "/" + name;
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("PGDMP archive"));
+        return key;
+    }
+
+    private boolean exists(String key) {
+        try {
+            s3.headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.snapkeep.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.snapkeep.localstack.PostgresServer;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/** Snapshots restored through the API by a real restore-worker: exactly what was dumped, or exactly what was there. */
+class RestoreEndToEndTest {
+    private static RunningSystem system;
+    private static PostgresServer postgres;
+
+    @BeforeAll
+    static void start() {
+        system = RunningSystem.get();
+        postgres = system.stack.postgres();
+    }
+
+    @Test
+    void aHeavilyChangedDatabaseIsRestoredInPlaceToExactlyItsSnapshot() {
+        SourceDatabase source = SourceDatabase.create(postgres);
+        String instanceId = Api.registerInstance(source.connection());
+        String original = SourceDatabase.fingerprint(postgres, source.name);
+        String snapshotId = completedSnapshot(instanceId);
+
+        source.vandalise();
+        assertNotEquals(original, SourceDatabase.fingerprint(postgres, source.name));
+
+        String jobId = restore(snapshotId, instanceId);
+        awaitJob(jobId, "SUCCEEDED");
+        assertEquals(original, SourceDatabase.fingerprint(postgres, source.name),
+                "contents, sequences, large objects and schema equal the snapshot");
+        given().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
+        String kept = postgres.psql("postgres",
+                "select datname from pg_database where datname like '" + source.name + "__prev_%'").trim();
+        assertTrue(kept.startsWith(source.name + "__prev_"), "the previous contents are kept for rollback: " + kept);
+    }
+
+    @Test
+    void aSnapshotBecomesANewInstance() {
+        SourceDatabase source = SourceDatabase.create(postgres);
+        String instanceId = Api.registerInstance(source.connection());
+        String snapshotId = completedSnapshot(instanceId);
+        String name = "copy-" + UUID.randomUUID();
+        String database = "copy_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+
+        String jobId = newInstance(snapshotId, name, database).then().statusCode(202).extract().path("id");
+        awaitJob(jobId, "SUCCEEDED");
+        given().get("/api/v1/instances").then().body("name", hasItem(name));
+        assertEquals(SourceDatabase.fingerprint(postgres, source.name), SourceDatabase.fingerprint(postgres, database));
+        newInstance(snapshotId, "again-" + UUID.randomUUID(), database).then().statusCode(409)
+                .body("detail", containsString("already exists"));
+    }
+
+    @Test
+    void anAlteredOrTruncatedArchiveFailsTheRestoreAndLeavesTheTargetAsItWas() {
+        SourceDatabase source = SourceDatabase.create(postgres);
+        String instanceId = Api.registerInstance(source.connection());
+        String snapshotId = completedSnapshot(instanceId);
+        source.vandalise();
+        String before = SourceDatabase.fingerprint(postgres, source.name);
+        String key = objectKey(instanceId, snapshotId);
+        byte[] archive = system.s3.getObjectAsBytes(b -> b.bucket(system.stack.bucket()).key(key)).asByteArray();
+
+        byte[] altered = archive.clone();
+        altered[altered.length / 2] ^= 0x5A;
+        put(key, altered);
+        String alteredJob = restore(snapshotId, instanceId);
+        awaitJob(alteredJob, "FAILED");
+        given().get("/api/v1/jobs/" + alteredJob).then().body("error", containsString("SHA-256"));
+        assertEquals(before, SourceDatabase.fingerprint(postgres, source.name), "the target is untouched");
+
+        put(key, java.util.Arrays.copyOf(archive, archive.length - 1000));
+        String truncatedJob = restore(snapshotId, instanceId);
+        awaitJob(truncatedJob, "FAILED");
+        assertEquals(before, SourceDatabase.fingerprint(postgres, source.name), "the target is untouched");
+        assertEquals("0", postgres.psql("postgres",
+                "select count(*) from pg_database where datname like '" + source.name + "__restore_%'").trim(),
+                "no side database is left behind");
+    }
+
+    @Test
+    void aWrongConfirmationIsRefusedAndNothingRuns() {
+        SourceDatabase source = SourceDatabase.create(postgres);
+        String instanceId = Api.registerInstance(source.connection());
+        String snapshotId = completedSnapshot(instanceId);
+        given().contentType(ContentType.JSON).body(Map.of("confirm", "restore"))
+                .post("/api/v1/snapshots/" + snapshotId + "/restore").then().statusCode(400)
+                .body("detail", containsString("type RESTORE"));
+        given().get("/api/v1/jobs?instanceId=" + instanceId + "&size=10").then().body("total", equalTo(1));
+    }
+
+    static String completedSnapshot(String instanceId) {
+        String snapshotId = Api.snapshot(instanceId, null).path("id");
+        ExtractableResponse<Response> done = Api.awaitEnded(snapshotId, Duration.ofMinutes(2));
+        assertEquals("COMPLETED", done.path("status"), "error: " + done.path("error"));
+        return snapshotId;
+    }
+
+    static String restore(String snapshotId, String instanceId) {
+        return given().contentType(ContentType.JSON).body(Map.of("confirm", "RESTORE", "targetInstanceId", instanceId))
+                .post("/api/v1/snapshots/" + snapshotId + "/restore").then().statusCode(202).extract().path("id");
+    }
+
+    static Response newInstance(String snapshotId, String name, String database) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "connection", Map.of("host", postgres.host(), "port", postgres.port(),
+                        "database", database, "username", postgres.superuser(), "password", postgres.password(),
+                        "sslmode", "disable")))
+                .post("/api/v1/snapshots/" + snapshotId + "/instances");
+    }
+
+    static void awaitJob(String jobId, String status) {
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> given().get("/api/v1/jobs/" + jobId).then()
+                        .body("status", org.hamcrest.Matchers.in(List.of("SUCCEEDED", "FAILED"))));
+        ExtractableResponse<Response> job = given().get("/api/v1/jobs/" + jobId).then().extract();
+        assertEquals(status, job.path("status"), "job error: " + job.path("error"));
+    }
+
+    private static String objectKey(String instanceId, String snapshotId) {
+        return system.s3.listObjectsV2(b -> b.bucket(system.stack.bucket())
+                .prefix("snapshots/" + instanceId + "/" + snapshotId + "/")).contents().get(0).key();
+    }
+
+    private static void put(String key, byte[] bytes) {
+        system.s3.putObject(b -> b.bucket(system.stack.bucket()).key(key), RequestBody.fromBytes(bytes));
+    }
+}
