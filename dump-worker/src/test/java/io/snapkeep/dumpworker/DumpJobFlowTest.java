@@ -17,27 +17,27 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.snapkeep.dumpworker.config.DumpWorkerConfig;
 import io.snapkeep.dumpworker.support.DumpJobs;
-import io.snapkeep.dumpworker.support.JobEventLog;
 import io.snapkeep.dumpworker.support.SampleDatabase;
-import io.snapkeep.dumpworker.support.Tools;
 import io.snapkeep.localstack.PostgresServer;
 import io.snapkeep.localstack.quarkus.RealServersTestResource;
 import io.snapkeep.messages.DumpJob;
 import io.snapkeep.messages.DumpOptions;
 import io.snapkeep.messages.JobEvent;
 import io.snapkeep.messages.JobEventType;
-import software.amazon.awssdk.services.s3.S3Client;
+import io.snapkeep.worker.config.StoreConfig;
+import io.snapkeep.worker.config.WorkerConfig;
+import io.snapkeep.worker.support.JobEventLog;
+import io.snapkeep.worker.support.RealServersTest;
+import io.snapkeep.worker.support.Tools;
 
 /**
  * The worker end to end against real Kafka, S3 and PostgreSQL: jobs go in on {@code snapkeep.dump-jobs} with a plain
@@ -46,23 +46,17 @@ import software.amazon.awssdk.services.s3.S3Client;
 @QuarkusTest
 @QuarkusTestResource(RealServersTestResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DumpJobFlowTest {
+class DumpJobFlowTest extends RealServersTest {
     private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(60);
 
     @Inject
-    S3Client s3;
+    WorkerConfig worker;
 
     @Inject
-    ObjectMapper mapper;
+    StoreConfig store;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "snapkeep.crypto.key")
-    String cryptoKey;
-
-    @ConfigProperty(name = "snapkeep.store.bucket")
-    String bucket;
+    @Inject
+    DumpWorkerConfig config;
 
     private PostgresServer postgres;
     private DumpJobs jobs;
@@ -213,6 +207,13 @@ class DumpJobFlowTest {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("snapkeep_dump_jobs_total{outcome=\"succeeded\"}"))
                 .body(containsString("snapkeep_dump_bytes_total"));
+    }
+
+    @Test
+    void startsWithTheSharedSettingsBesideItsOwn() {
+        assertEquals(Duration.ofMillis(250), worker.heartbeatInterval());
+        assertEquals(bucket, store.bucket());
+        assertEquals(5L << 20, config.dump().partSize().asLongValue());
     }
 
     private DumpJob sampleJob(DumpOptions options) {

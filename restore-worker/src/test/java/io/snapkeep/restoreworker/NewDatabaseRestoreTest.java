@@ -2,13 +2,20 @@ package io.snapkeep.restoreworker;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +26,29 @@ import io.snapkeep.messages.JobEvent;
 import io.snapkeep.messages.JobEventType;
 import io.snapkeep.messages.RestoreJob;
 import io.snapkeep.messages.RestoreMode;
+import io.snapkeep.restoreworker.config.RestoreWorkerConfig;
 import io.snapkeep.restoreworker.support.Archive;
 import io.snapkeep.restoreworker.support.RestoreJobs;
 import io.snapkeep.restoreworker.support.SampleDatabase;
+import io.snapkeep.worker.config.WorkerConfig;
+import io.snapkeep.worker.pg.PgEnvironment;
 
-/** Restores into a new database, from every kind of archive stock pg_dump makes. */
+/**
+ * Restores into a new database, from every kind of archive stock pg_dump makes: always through the side database the
+ * job names, which takes the new database's name only once complete and checked.
+ */
 @QuarkusTest
 @QuarkusTestResource(RealServersTestResource.class)
 class NewDatabaseRestoreTest extends RestoreFlowBase {
+
+    @Inject
+    WorkerConfig worker;
+
+    @Inject
+    RestoreWorkerConfig config;
+
+    @Inject
+    PgEnvironment client;
 
     @Test
     void restoresIntoANewDatabaseWithHeartbeats() {
@@ -37,6 +59,7 @@ class NewDatabaseRestoreTest extends RestoreFlowBase {
         JobEvent done = succeeded(job);
         assertEquals(SampleDatabase.fingerprint(), fingerprint(target));
         assertEquals(sampleArchive().sha256(), done.sha256());
+        assertFalse(exists(job.sideDatabase()), "the side database took the new database's name");
         List<JobEvent> history = events.events(job.jobId());
         assertEquals(history.stream().map(JobEvent::bytes).sorted().toList(),
                 history.stream().map(JobEvent::bytes).toList(), "progress only grows");
@@ -53,6 +76,59 @@ class NewDatabaseRestoreTest extends RestoreFlowBase {
         JobEvent failure = failed(job);
         assertTrue(failure.error().contains("already exists"), failure.error());
         assertEquals(before, fingerprint(target));
+        assertFalse(exists(job.sideDatabase()), "it failed before creating anything");
+    }
+
+    @Test
+    void anEarlierAttemptsHalfFilledSideDatabaseIsDroppedAndTheRestoreSucceeds() throws Exception {
+        String target = name("retried");
+        String leftOver = name("snapkeep_side");
+        postgres.psql("postgres", "CREATE DATABASE " + leftOver + " OWNER " + SampleDatabase.APP);
+        postgres.psql(leftOver, "CREATE TABLE pgbench_accounts (aid int PRIMARY KEY);"
+                + " INSERT INTO pgbench_accounts SELECT generate_series(1, 1000)");
+        try (Connection orphan = DriverManager.getConnection(postgres.jdbcUrl(leftOver), SampleDatabase.APP,
+                SampleDatabase.PASSWORD)) {
+            RestoreJob job = newDatabase(sampleArchive(), target).drop(List.of(leftOver)).send();
+
+            JobEvent done = succeeded(job);
+            assertEquals(SampleDatabase.fingerprint(), fingerprint(target));
+            assertEquals(sampleArchive().sha256(), done.sha256());
+            assertFalse(exists(leftOver), "the earlier attempt's side database was dropped");
+            assertFalse(exists(job.sideDatabase()), "this attempt's side database became the new database");
+            assertFalse(orphan.isValid(2), "the session left on the earlier side database was ended");
+        }
+    }
+
+    @Test
+    void aDamagedArchiveLeavesNeitherTheNewNorTheSideDatabase() throws Exception {
+        byte[] bytes = Files.readAllBytes(sampleArchive().file());
+        bytes[bytes.length / 2] ^= 0x5a;
+        String target = name("not_made");
+
+        RestoreJob job = newDatabase(archives.damaged(sampleArchive(), bytes), target).send();
+
+        JobEvent failure = failed(job);
+        assertTrue(failure.error().contains("SHA-256"), failure.error());
+        assertFalse(exists(target));
+        assertFalse(exists(job.sideDatabase()));
+    }
+
+    @Test
+    void aDatabaseCreatedMeanwhileUnderTheNewNameIsLeftAlone() throws Exception {
+        String target = name("raced");
+        Path script = Files.writeString(Files.createTempFile(Path.of("target"), "slow-", ".sql"),
+                "CREATE TABLE restored (id int);\nSELECT pg_sleep(8);\n");
+        RestoreJob job = newDatabase(archives.upload(script, "plain"), target).send();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sleepsIn(job.sideDatabase()));
+
+        postgres.psql("postgres", "CREATE DATABASE " + target);
+        postgres.psql(target, "CREATE TABLE theirs (id int)");
+
+        JobEvent failure = failed(job);
+        assertTrue(failure.error().contains("created by someone else"), failure.error());
+        assertFalse(exists(job.sideDatabase()), "the restored copy was dropped");
+        assertEquals("theirs", postgres.psql(target, "SELECT string_agg(tablename, ',') FROM pg_tables"
+                + " WHERE schemaname = 'public'").strip(), "the other database was not written into");
     }
 
     @Test
@@ -132,6 +208,13 @@ class NewDatabaseRestoreTest extends RestoreFlowBase {
                 .body(containsString("snapkeep_restore_bytes_total"));
     }
 
+    @Test
+    void startsWithTheSharedSettingsBesideItsOwn() {
+        assertEquals(Duration.ofMillis(250), worker.heartbeatInterval());
+        assertEquals(2, config.restore().swapAttempts());
+        assertEquals(new PgEnvironment("snapkeep-restore-worker", Duration.ofSeconds(10)), client);
+    }
+
     private void assertRestoresTheSample(Archive archive) {
         String target = name("from_" + archive.format());
 
@@ -141,6 +224,11 @@ class NewDatabaseRestoreTest extends RestoreFlowBase {
         assertEquals(archive.sha256(), done.sha256());
         String tool = archive.format().equals("plain") ? "psql (PostgreSQL) " : "pg_restore (PostgreSQL) ";
         assertTrue(done.toolVersion().startsWith(tool), done.toolVersion());
+    }
+
+    private boolean sleepsIn(String database) {
+        return postgres.psql("postgres", "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database
+                + "' AND query LIKE '%pg_sleep%'").strip().equals("1");
     }
 
     private RestoreJobs.Builder newDatabase(Archive archive, String target) {

@@ -6,14 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.snapkeep.localstack.PostgresServer;
 import io.snapkeep.messages.JobEvent;
@@ -21,34 +16,19 @@ import io.snapkeep.messages.JobEventType;
 import io.snapkeep.messages.RestoreJob;
 import io.snapkeep.restoreworker.support.Archive;
 import io.snapkeep.restoreworker.support.Archives;
-import io.snapkeep.restoreworker.support.JobEventLog;
 import io.snapkeep.restoreworker.support.RestoreJobs;
 import io.snapkeep.restoreworker.support.SampleDatabase;
-import software.amazon.awssdk.services.s3.S3Client;
+import io.snapkeep.worker.support.JobEventLog;
+import io.snapkeep.worker.support.RealServersTest;
 
 /**
  * What the restore tests share: jobs go in on {@code snapkeep.restore-jobs} with a plain producer, events are read
  * back from {@code snapkeep.job-events}, archives are made by stock pg_dump and put in the store.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RestoreFlowBase {
+abstract class RestoreFlowBase extends RealServersTest {
     static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
     private static Archive sampleArchive;
-
-    @Inject
-    S3Client s3;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "snapkeep.crypto.key")
-    String cryptoKey;
-
-    @ConfigProperty(name = "snapkeep.store.bucket")
-    String bucket;
 
     PostgresServer postgres;
     RestoreJobs jobs;

@@ -2,13 +2,13 @@ package io.snapkeep.dumpworker.job;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.snapkeep.dumpworker.DumpFailure;
 import io.snapkeep.messages.ConnectionSpec;
 import io.snapkeep.messages.DumpJob;
 import io.snapkeep.messages.DumpOptions;
+import io.snapkeep.worker.job.JobJson;
 
 /**
  * Reads a {@code DumpJob} from its JSON and checks it has what a dump needs. Its errors ({@link DumpFailure}) name
@@ -25,21 +25,7 @@ public class DumpJobParser {
     }
 
     public DumpJob parse(String json) {
-        if (json == null || json.isBlank()) {
-            throw new DumpFailure("empty message");
-        }
-        DumpJob job;
-        try {
-            job = mapper.readValue(json, DumpJob.class);
-        } catch (JsonProcessingException e) {
-            throw new DumpFailure("not a DumpJob JSON document (" + e.getClass().getSimpleName()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr())
-                    + ")");
-        }
-        if (job == null) {
-            throw new DumpFailure("null message");
-        }
+        DumpJob job = JobJson.read(mapper, json, DumpJob.class, DumpFailure::new);
         if (job.v() != VERSION) {
             throw new DumpFailure("unsupported message version " + job.v() + ", expected " + VERSION);
         }

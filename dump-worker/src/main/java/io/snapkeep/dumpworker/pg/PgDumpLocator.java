@@ -4,6 +4,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.snapkeep.worker.pg.PgConnection;
+import io.snapkeep.worker.pg.PgInstall;
+import io.snapkeep.worker.pg.PgInstallations;
+import io.snapkeep.worker.pg.PgVersion;
+
 /** Finds the {@code pg_dump} to use for a server: asks the server its version, then picks among the installations. */
 @ApplicationScoped
 public class PgDumpLocator {

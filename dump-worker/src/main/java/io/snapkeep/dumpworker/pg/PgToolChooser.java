@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.snapkeep.dumpworker.DumpFailure;
+import io.snapkeep.worker.pg.PgInstall;
+import io.snapkeep.worker.pg.PgVersion;
 
 /**
  * Picks tools among the installations: {@code pg_dump} must be at least the server's major version (it refuses older

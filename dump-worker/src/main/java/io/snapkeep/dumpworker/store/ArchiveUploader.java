@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.snapkeep.dumpworker.DumpFailure;
 import io.snapkeep.dumpworker.config.DumpWorkerConfig;
+import io.snapkeep.worker.config.WorkerConfig;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
@@ -31,11 +32,11 @@ public class ArchiveUploader {
     private final PartSizeSchedule schedule;
     private final ExecutorService uploadThreads;
 
-    ArchiveUploader(DumpWorkerConfig config) {
+    ArchiveUploader(DumpWorkerConfig config, WorkerConfig worker) {
         this.schedule = new PartSizeSchedule(config.dump().partSize().asLongValue(),
                 config.dump().maxPartSize().asLongValue());
         AtomicInteger count = new AtomicInteger();
-        this.uploadThreads = Executors.newFixedThreadPool(config.worker().maxConcurrentJobs(), task -> {
+        this.uploadThreads = Executors.newFixedThreadPool(worker.maxConcurrentJobs(), task -> {
             Thread thread = new Thread(task, "dump-upload-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;

@@ -9,10 +9,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.snapkeep.dumpworker.support.DumpJobs;
-import io.snapkeep.dumpworker.support.JobEventLog;
 import io.snapkeep.dumpworker.support.SampleDatabase;
 import io.snapkeep.localstack.PostgresServer;
 import io.snapkeep.localstack.quarkus.RealServersTestResource;
@@ -28,7 +24,9 @@ import io.snapkeep.messages.DumpJob;
 import io.snapkeep.messages.DumpOptions;
 import io.snapkeep.messages.JobEvent;
 import io.snapkeep.messages.JobEventType;
-import software.amazon.awssdk.services.s3.S3Client;
+import io.snapkeep.worker.job.JobExecutor;
+import io.snapkeep.worker.support.JobEventLog;
+import io.snapkeep.worker.support.RealServersTest;
 
 /**
  * A worker stopping while a dump runs kills {@code pg_dump}, aborts the upload and reports nothing: the catalog's
@@ -37,25 +35,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 @QuarkusTest
 @QuarkusTestResource(RealServersTestResource.class)
 @TestProfile(ShutdownTest.OwnApplication.class)
-class ShutdownTest {
+class ShutdownTest extends RealServersTest {
 
     @Inject
     JobExecutor executor;
-
-    @Inject
-    S3Client s3;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "snapkeep.crypto.key")
-    String cryptoKey;
-
-    @ConfigProperty(name = "snapkeep.store.bucket")
-    String bucket;
 
     @Test
     void stoppingTheWorkerAbortsTheRunningDumpWithoutReportingIt() throws Exception {

@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.snapkeep.dumpworker.DumpFailure;
+import io.snapkeep.worker.pg.PgInstall;
+import io.snapkeep.worker.pg.PgVersion;
 
 class PgToolChooserTest {
     private final PgInstall v13 = install("13.18", true);
@@ -44,6 +46,6 @@ class PgToolChooserTest {
     private static PgInstall install(String version, boolean psql) {
         PgVersion v = PgVersion.parse(version);
         return new PgInstall(Path.of("/usr/lib/postgresql/" + v.major() + "/bin"), v,
-                "pg_dump (PostgreSQL) " + version, psql);
+                "pg_dump (PostgreSQL) " + version, psql ? "psql (PostgreSQL) " + version : null);
     }
 }

@@ -1,16 +1,8 @@
 package io.snapkeep.dumpworker.support;
 
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.snapkeep.localstack.PostgresServer;
@@ -19,20 +11,15 @@ import io.snapkeep.messages.DumpJob;
 import io.snapkeep.messages.DumpOptions;
 import io.snapkeep.messages.PasswordSealer;
 import io.snapkeep.messages.Topics;
+import io.snapkeep.worker.support.JobProducer;
 
 /** Sends dump jobs the way the catalog does: JSON on {@code snapkeep.dump-jobs}, keyed by instance id. */
 public final class DumpJobs implements AutoCloseable {
-    private final KafkaProducer<String, String> producer;
-    private final ObjectMapper mapper;
+    private final JobProducer producer;
     private final PasswordSealer sealer;
 
     public DumpJobs(String bootstrapServers, ObjectMapper mapper, String cryptoKey) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        this.producer = new KafkaProducer<>(props);
-        this.mapper = mapper;
+        this.producer = new JobProducer(bootstrapServers, mapper, Topics.DUMP_JOBS);
         this.sealer = PasswordSealer.fromBase64Key(cryptoKey);
     }
 
@@ -47,23 +34,12 @@ public final class DumpJobs implements AutoCloseable {
     }
 
     public DumpJob send(DumpJob job) {
-        try {
-            sendRaw(job.instanceId(), mapper.writeValueAsString(job));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        producer.send(job.instanceId(), job);
         return job;
     }
 
     public void sendRaw(String key, String value) {
-        try {
-            producer.send(new ProducerRecord<>(Topics.DUMP_JOBS, key, value)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        producer.sendRaw(key, value);
     }
 
     public static DumpOptions options(String format, boolean schemaOnly, List<String> excludeTableData) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.snapkeep.localstack.LocalStack;
 import io.snapkeep.localstack.PostgresServer;
+import io.snapkeep.worker.support.Tools;
 
 /**
  * A database to dump, made once per JVM on the test stack's PostgreSQL: pgbench tables at scale 1 (100,000 accounts)

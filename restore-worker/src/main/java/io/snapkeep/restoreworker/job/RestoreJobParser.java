@@ -10,7 +10,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.snapkeep.messages.ConnectionSpec;
@@ -20,6 +19,7 @@ import io.snapkeep.messages.RestoreOptions;
 import io.snapkeep.restoreworker.RestoreFailure;
 import io.snapkeep.restoreworker.config.RestoreWorkerConfig;
 import io.snapkeep.restoreworker.pg.ArchiveFormat;
+import io.snapkeep.worker.job.JobJson;
 
 /**
  * Reads a {@code RestoreJob} from its JSON and checks it has what its mode needs, and that it never asks to drop the
@@ -31,7 +31,8 @@ public class RestoreJobParser {
     static final int VERSION = 1;
     static final int MAX_NAME_BYTES = 63;
     static final int MAX_PARALLEL_JOBS = 64;
-    private static final Set<RestoreMode> WITH_SIDE = Set.of(RestoreMode.IN_PLACE, RestoreMode.VERIFY);
+    private static final Set<RestoreMode> WITH_SIDE = Set.of(RestoreMode.IN_PLACE, RestoreMode.NEW_DATABASE,
+            RestoreMode.VERIFY);
 
     private final ObjectMapper mapper;
     private final Set<String> protectedDatabases;
@@ -47,7 +48,7 @@ public class RestoreJobParser {
     }
 
     public RestoreJob parse(String json) {
-        RestoreJob job = read(json);
+        RestoreJob job = JobJson.read(mapper, json, RestoreJob.class, RestoreFailure::new);
         if (job.v() != VERSION) {
             throw new RestoreFailure("unsupported message version " + job.v() + ", expected " + VERSION);
         }
@@ -80,25 +81,6 @@ public class RestoreJobParser {
         return new RestoreJob(job.v(), job.jobId(), job.snapshotId(), job.instanceId(), job.attempt(), job.mode(),
                 job.objectKey(), job.format(), job.sha256(), job.sizeBytes(), job.sourceServerVersion(), target,
                 options(job.options()), job.sideDatabase(), job.previousDatabase(), job.dropDatabases());
-    }
-
-    private RestoreJob read(String json) {
-        if (json == null || json.isBlank()) {
-            throw new RestoreFailure("empty message");
-        }
-        RestoreJob job;
-        try {
-            job = mapper.readValue(json, RestoreJob.class);
-        } catch (JsonProcessingException e) {
-            throw new RestoreFailure("not a RestoreJob JSON document (" + e.getClass().getSimpleName()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr())
-                    + ")");
-        }
-        if (job == null) {
-            throw new RestoreFailure("null message");
-        }
-        return job;
     }
 
     private static void requireArchive(RestoreJob job) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.snapkeep.worker.pg.PgInstall;
+
 /**
  * The argument list of the tool that applies an archive to a database, and that tool's version line. The connection
  * is not in it (it goes through the environment) and the database is passed as a quoted connection string
@@ -41,7 +43,7 @@ public record RestoreCommand(List<String> arguments, String toolVersion) {
             args.add("--jobs=" + settings.jobs());
         }
         file.ifPresent(f -> args.add(f.toString()));
-        return new RestoreCommand(List.copyOf(args), tool.pgRestoreVersion());
+        return new RestoreCommand(List.copyOf(args), tool.versionLine());
     }
 
     /**
@@ -55,6 +57,6 @@ public record RestoreCommand(List<String> arguments, String toolVersion) {
             args.add("--single-transaction");
         }
         args.add("--file=-");
-        return new RestoreCommand(List.copyOf(args), tool.psqlVersion());
+        return new RestoreCommand(List.copyOf(args), tool.psqlVersionLine());
     }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
@@ -15,13 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.snapkeep.messages.RestoreJob;
-import io.snapkeep.restoreworker.Cancellation;
 import io.snapkeep.restoreworker.RestoreFailure;
 import io.snapkeep.restoreworker.config.RestoreWorkerConfig;
 import io.snapkeep.restoreworker.pg.ArchiveFormat;
-import io.snapkeep.restoreworker.pg.PgConnection;
-import io.snapkeep.restoreworker.pg.PgEnvironment;
-import io.snapkeep.restoreworker.pg.PgInstall;
 import io.snapkeep.restoreworker.pg.RestoreCommand;
 import io.snapkeep.restoreworker.plain.PlainDumpFilter;
 import io.snapkeep.restoreworker.store.ArchiveStream;
@@ -29,6 +24,10 @@ import io.snapkeep.restoreworker.store.ObjectStore;
 import io.snapkeep.restoreworker.store.ResumableObjectStream;
 import io.snapkeep.restoreworker.store.SpooledArchive;
 import io.snapkeep.restoreworker.store.StoredObject;
+import io.snapkeep.worker.job.Cancellation;
+import io.snapkeep.worker.pg.PgConnection;
+import io.snapkeep.worker.pg.PgEnvironment;
+import io.snapkeep.worker.pg.PgInstall;
 
 /**
  * Applies a job's archive to one database. By default the object streams from the store straight into
@@ -43,12 +42,12 @@ public class ArchiveLoader {
 
     private final ObjectStore store;
     private final Path tempDir;
-    private final Duration connectTimeout;
+    private final PgEnvironment client;
 
-    ArchiveLoader(ObjectStore store, RestoreWorkerConfig config) {
+    ArchiveLoader(ObjectStore store, PgEnvironment client, RestoreWorkerConfig config) {
         this.store = store;
+        this.client = client;
         this.tempDir = Path.of(config.restore().tempDir());
-        this.connectTimeout = config.restore().connectTimeout();
     }
 
     /**
@@ -82,7 +81,7 @@ public class ArchiveLoader {
             throws IOException, InterruptedException {
         RestoreCommand command = format == ArchiveFormat.PLAIN ? RestoreCommand.psql(tool, settings)
                 : RestoreCommand.pgRestore(tool, format, settings, Optional.empty());
-        ToolRun.Result result = ToolRun.feed(command, env -> PgEnvironment.apply(env, into, connectTimeout), archive,
+        ToolRun.Result result = ToolRun.feed(command, env -> client.apply(env, into), archive,
                 filter(format, settings), true, cancellation);
         String sha256;
         try {
@@ -108,12 +107,12 @@ public class ArchiveLoader {
             if (format == ArchiveFormat.PLAIN) {
                 command = RestoreCommand.psql(tool, settings);
                 try (InputStream in = Files.newInputStream(spooled.file())) {
-                    result = ToolRun.feed(command, env -> PgEnvironment.apply(env, into, connectTimeout), in,
+                    result = ToolRun.feed(command, env -> client.apply(env, into), in,
                             filter(format, settings), false, cancellation);
                 }
             } else {
                 command = RestoreCommand.pgRestore(tool, format, settings, Optional.of(spooled.file()));
-                result = ToolRun.run(command, env -> PgEnvironment.apply(env, into, connectTimeout), cancellation);
+                result = ToolRun.run(command, env -> client.apply(env, into), cancellation);
             }
             if (!result.succeeded()) {
                 throw new RestoreFailure(result.failure());

@@ -9,7 +9,8 @@ import io.snapkeep.restoreworker.sql.RoleRights;
 
 /**
  * What is checked before anything is dropped, created or written: that the role may do what the mode needs, so that
- * a restore which could never be swapped in fails at once, with a message naming the missing privilege.
+ * a restore which could never be swapped in fails at once, with a message naming the missing privilege; and that the
+ * database a NEW_DATABASE restore is to create does not exist yet.
  */
 final class Preflight {
 
@@ -22,12 +23,21 @@ final class Preflight {
             case IN_PLACE -> inPlace(context);
             case VERIFY -> requireCreateDatabases(context, "a VERIFY restore needs to: it restores into the side"
                     + " database " + job.sideDatabase() + " and drops it again");
-            case NEW_DATABASE -> requireCreateDatabases(context, "a restore into a new database needs to create "
-                    + context.targetName());
+            case NEW_DATABASE -> newDatabase(context);
             case CLEAN, DROP_DATABASES -> {
                 // CLEAN writes into the existing database; dropping needs ownership, which DROP DATABASE checks
             }
         }
+    }
+
+    /** The target must not exist yet (an existing database is never written into); the role must create databases. */
+    private static void newDatabase(RestoreContext context) throws SQLException {
+        if (context.session().exists(context.targetName())) {
+            throw Refusals.newDatabaseExists(context.targetName());
+        }
+        requireCreateDatabases(context, "a restore into a new database needs to: it restores into the side database "
+                + context.job().sideDatabase() + " and renames it to " + context.targetName() + " once it is complete"
+                + " and checked");
     }
 
     private static void inPlace(RestoreContext context) throws SQLException {

@@ -35,4 +35,10 @@ final class Refusals {
         return new RestoreFailure("database " + database + " already exists: a database created from a snapshot must"
                 + " have a name not in use yet. It was left untouched; choose another name");
     }
+
+    static RestoreFailure targetAppeared(String database) {
+        return new RestoreFailure("database " + database + " was created by someone else while the snapshot was being"
+                + " restored beside it: it was left untouched and the restored copy dropped. Choose another name, or"
+                + " restore in place");
+    }
 }

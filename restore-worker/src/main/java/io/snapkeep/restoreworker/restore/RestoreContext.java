@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.util.function.LongConsumer;
 
 import io.snapkeep.messages.RestoreJob;
-import io.snapkeep.restoreworker.Cancellation;
-import io.snapkeep.restoreworker.pg.PgConnection;
-import io.snapkeep.restoreworker.pg.PgInstall;
 import io.snapkeep.restoreworker.sql.DatabaseAdmin;
 import io.snapkeep.restoreworker.sql.MaintenanceSession;
+import io.snapkeep.worker.job.Cancellation;
+import io.snapkeep.worker.pg.PgConnection;
+import io.snapkeep.worker.pg.PgInstall;
 
 /** One restore job as it runs: the job, the target's login and server session, the tools, progress and stop. */
 record RestoreContext(RestoreJob job, PgConnection target, MaintenanceSession session, DatabaseAdmin admin,

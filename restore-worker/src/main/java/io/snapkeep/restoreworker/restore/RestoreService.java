@@ -2,22 +2,22 @@ package io.snapkeep.restoreworker.restore;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.function.LongConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.snapkeep.messages.RestoreJob;
 import io.snapkeep.messages.RestoreMode;
-import io.snapkeep.restoreworker.Cancellation;
 import io.snapkeep.restoreworker.RestoreFailure;
 import io.snapkeep.restoreworker.config.RestoreWorkerConfig;
-import io.snapkeep.restoreworker.pg.PgConnection;
-import io.snapkeep.restoreworker.pg.PgInstall;
-import io.snapkeep.restoreworker.pg.PgInstallations;
-import io.snapkeep.restoreworker.pg.PgVersion;
 import io.snapkeep.restoreworker.sql.DatabaseAdmin;
 import io.snapkeep.restoreworker.sql.MaintenanceSession;
+import io.snapkeep.worker.job.Cancellation;
+import io.snapkeep.worker.pg.PgConnection;
+import io.snapkeep.worker.pg.PgEnvironment;
+import io.snapkeep.worker.pg.PgInstall;
+import io.snapkeep.worker.pg.PgInstallations;
+import io.snapkeep.worker.pg.PgVersion;
 
 /**
  * Carries out one restore job on the target server, in this order: connect as the target's user (to the maintenance
@@ -28,14 +28,15 @@ import io.snapkeep.restoreworker.sql.MaintenanceSession;
 public class RestoreService {
     private final PgInstallations installations;
     private final ArchiveLoader loader;
-    private final Duration connectTimeout;
+    private final PgEnvironment client;
     private final String maintenanceDatabase;
     private final int swapAttempts;
 
-    RestoreService(PgInstallations installations, ArchiveLoader loader, RestoreWorkerConfig config) {
+    RestoreService(PgInstallations installations, ArchiveLoader loader, PgEnvironment client,
+            RestoreWorkerConfig config) {
         this.installations = installations;
         this.loader = loader;
-        this.connectTimeout = config.restore().connectTimeout();
+        this.client = client;
         this.maintenanceDatabase = config.restore().maintenanceDatabase();
         this.swapAttempts = config.restore().swapAttempts();
     }
@@ -43,7 +44,7 @@ public class RestoreService {
     public RestoreOutcome restore(RestoreJob job, PgConnection target, LongConsumer progress,
             Cancellation cancellation) throws IOException, InterruptedException {
         String connectTo = job.mode() == RestoreMode.CLEAN ? target.database() : maintenanceDatabase;
-        try (MaintenanceSession session = MaintenanceSession.open(target, connectTo, connectTimeout)) {
+        try (MaintenanceSession session = MaintenanceSession.open(target, connectTo, client)) {
             PgVersion server = session.serverVersion();
             boolean restores = job.mode() != RestoreMode.DROP_DATABASES;
             if (restores) {
@@ -55,9 +56,7 @@ public class RestoreService {
             Preflight.check(context);
             dropListed(context);
             LoadedArchive loaded = switch (job.mode()) {
-                case IN_PLACE -> SideDatabaseRestore.run(context, true, swapAttempts);
-                case VERIFY -> SideDatabaseRestore.run(context, false, swapAttempts);
-                case NEW_DATABASE -> NewDatabaseRestore.run(context);
+                case IN_PLACE, NEW_DATABASE, VERIFY -> SideDatabaseRestore.run(context, swapAttempts);
                 case CLEAN -> context.loadInto(target.database(), true);
                 case DROP_DATABASES -> new LoadedArchive(0, null, null);
             };

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import io.snapkeep.messages.RestoreMode;
 import io.snapkeep.restoreworker.RestoreFailure;
 import io.snapkeep.restoreworker.sql.DatabaseInfo;
 import io.snapkeep.restoreworker.sql.DatabaseProperties;
@@ -14,10 +15,13 @@ import io.snapkeep.restoreworker.sql.Sql;
 import io.snapkeep.restoreworker.sql.SqlStates;
 
 /**
- * IN_PLACE and VERIFY: the archive is restored into the side database, created like the target (owner, encoding,
- * locale). Only once that finished cleanly and the archive's checksum matched does IN_PLACE give it the target's
- * settings and privileges and swap it in ({@link DatabaseSwap}); VERIFY drops it. Whatever fails before the swap
- * drops the side database: the target was never touched.
+ * IN_PLACE, NEW_DATABASE and VERIFY: the archive is restored into the side database, created like the target (owner,
+ * encoding, locale) where there is one, else with the server's defaults. Only once that finished cleanly and the
+ * archive's checksum matched is the side database kept: IN_PLACE gives it the target's settings and privileges and
+ * swaps it in ({@link DatabaseSwap}); without a target, and always for NEW_DATABASE, it is renamed to the target's
+ * name; VERIFY drops it. Whatever fails drops the side database, and no database the job did not create is written
+ * into: a NEW_DATABASE target is never looked at, and one that appeared while the restore ran fails the job at the
+ * rename.
  */
 final class SideDatabaseRestore {
     private static final Logger LOG = Logger.getLogger(SideDatabaseRestore.class);
@@ -25,26 +29,23 @@ final class SideDatabaseRestore {
     private SideDatabaseRestore() {
     }
 
-    static LoadedArchive run(RestoreContext context, boolean swap, int swapAttempts)
+    static LoadedArchive run(RestoreContext context, int swapAttempts)
             throws SQLException, IOException, InterruptedException {
+        RestoreMode mode = context.job().mode();
         String side = context.job().sideDatabase();
-        Optional<DatabaseInfo> target = context.session().database(context.targetName());
+        Optional<DatabaseInfo> target = mode == RestoreMode.NEW_DATABASE ? Optional.empty()
+                : context.session().database(context.targetName());
         create(context, side, target);
         try {
             LoadedArchive loaded = context.loadInto(side, false);
-            if (!swap) {
+            if (mode == RestoreMode.VERIFY) {
                 context.admin().dropIfExists(side);
-                return loaded;
-            }
-            if (target.isPresent()) {
+            } else if (target.isPresent()) {
                 new DatabaseProperties(context.session()).copy(context.targetName(), side);
                 new DatabaseSwap(context.session(), context.admin(), swapAttempts).swap(target.get(), side,
                         context.job().previousDatabase());
             } else {
-                LOG.infof("job %s: database %s does not exist; the restored copy takes its name",
-                        context.job().jobId(), context.targetName());
-                context.session().execute("ALTER DATABASE " + Sql.identifier(side) + " RENAME TO "
-                        + Sql.identifier(context.targetName()));
+                takeTheTargetsName(context, side);
             }
             return loaded;
         } catch (SQLException | IOException | InterruptedException | RuntimeException e) {
@@ -66,8 +67,23 @@ final class SideDatabaseRestore {
             }
             if (SqlStates.is(e, SqlStates.INSUFFICIENT_PRIVILEGE)) {
                 throw new RestoreFailure("could not create the side database " + side + ": " + e.getMessage()
-                        + ". An in-place restore needs CREATEDB and ownership of the target; mode CLEAN restores"
-                        + " straight into the target instead; nothing was changed", e);
+                        + ". A restore through a side database needs CREATEDB (in place, also ownership of the"
+                        + " target); mode CLEAN restores straight into an existing target instead; nothing was changed",
+                        e);
+            }
+            throw e;
+        }
+    }
+
+    /** The restored side database becomes the target; fails (the caller drops it) when the name was taken meanwhile. */
+    private static void takeTheTargetsName(RestoreContext context, String side) throws SQLException {
+        String name = context.targetName();
+        LOG.infof("job %s: database %s does not exist; the restored copy takes its name", context.job().jobId(), name);
+        try {
+            context.session().execute("ALTER DATABASE " + Sql.identifier(side) + " RENAME TO " + Sql.identifier(name));
+        } catch (SQLException e) {
+            if (SqlStates.is(e, SqlStates.DUPLICATE_DATABASE)) {
+                throw Refusals.targetAppeared(name);
             }
             throw e;
         }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-import io.snapkeep.restoreworker.Cancellation;
 import io.snapkeep.restoreworker.RestoreFailure;
-import io.snapkeep.restoreworker.pg.PgProcess;
 import io.snapkeep.restoreworker.pg.RestoreCommand;
+import io.snapkeep.worker.job.Cancellation;
+import io.snapkeep.worker.pg.PgProcess;
 
 /**
  * Runs a restore tool to its end, feeding it its input when there is one. When the tool stops reading early (it
@@ -34,7 +34,7 @@ final class ToolRun {
     /** Runs a tool that reads a file named in its arguments: its stdin is closed at once. */
     static Result run(RestoreCommand command, Consumer<Map<String, String>> environment, Cancellation cancellation)
             throws InterruptedException {
-        try (PgProcess tool = PgProcess.start(command.arguments(), environment)) {
+        try (PgProcess tool = PgProcess.start(command.arguments(), environment, PgProcess.Pipe.STDIN)) {
             cancellation.onCancel(tool::close);
             closeQuietly(tool.stdin());
             return finish(tool, cancellation);
@@ -48,7 +48,7 @@ final class ToolRun {
     static Result feed(RestoreCommand command, Consumer<Map<String, String>> environment, InputStream input,
             UnaryOperator<OutputStream> filter, boolean readToEnd, Cancellation cancellation)
             throws IOException, InterruptedException {
-        try (PgProcess tool = PgProcess.start(command.arguments(), environment)) {
+        try (PgProcess tool = PgProcess.start(command.arguments(), environment, PgProcess.Pipe.STDIN)) {
             cancellation.onCancel(tool::close);
             OutputStream stdin = filter.apply(tool.stdin());
             boolean open = true;

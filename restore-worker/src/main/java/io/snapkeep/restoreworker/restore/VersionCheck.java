@@ -3,7 +3,7 @@ package io.snapkeep.restoreworker.restore;
 import org.jboss.logging.Logger;
 
 import io.snapkeep.restoreworker.RestoreFailure;
-import io.snapkeep.restoreworker.pg.PgVersion;
+import io.snapkeep.worker.pg.PgVersion;
 
 /** A dump restores into a server of the same or a newer major version, never an older one. */
 final class VersionCheck {

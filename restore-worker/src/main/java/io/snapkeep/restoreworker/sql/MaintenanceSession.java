@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +15,9 @@ import java.util.Properties;
 import org.postgresql.Driver;
 
 import io.snapkeep.restoreworker.RestoreFailure;
-import io.snapkeep.restoreworker.pg.PgConnection;
-import io.snapkeep.restoreworker.pg.PgEnvironment;
-import io.snapkeep.restoreworker.pg.PgVersion;
+import io.snapkeep.worker.pg.PgConnection;
+import io.snapkeep.worker.pg.PgEnvironment;
+import io.snapkeep.worker.pg.PgVersion;
 
 /**
  * The worker's own connection to the target server, as the target's user, on the maintenance database: where
@@ -46,8 +45,8 @@ public final class MaintenanceSession implements AutoCloseable {
         this.serverVersion = serverVersion;
     }
 
-    /** Connects to {@code target}'s server, database {@code maintenanceDatabase}, as its user. */
-    public static MaintenanceSession open(PgConnection target, String maintenanceDatabase, Duration connectTimeout) {
+    /** Connects to {@code target}'s server, database {@code maintenanceDatabase}, as its user, as {@code client}. */
+    public static MaintenanceSession open(PgConnection target, String maintenanceDatabase, PgEnvironment client) {
         PgConnection where = target.withDatabase(maintenanceDatabase);
         Properties props = new Properties();
         props.setProperty("user", where.username());
@@ -57,9 +56,10 @@ public final class MaintenanceSession implements AutoCloseable {
         if (where.sslmode() != null && !where.sslmode().isBlank()) {
             props.setProperty("sslmode", where.sslmode());
         }
-        props.setProperty("connectTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds())));
-        props.setProperty("loginTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds())));
-        props.setProperty("ApplicationName", PgEnvironment.APPLICATION_NAME);
+        long timeout = Math.max(1, client.connectTimeout().toSeconds());
+        props.setProperty("connectTimeout", Long.toString(timeout));
+        props.setProperty("loginTimeout", Long.toString(timeout));
+        props.setProperty("ApplicationName", client.applicationName());
         try {
             Connection connection = DRIVER.connect(url(where), props);
             try (Statement s = connection.createStatement()) {

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.snapkeep.restoreworker.RestoreFailure;
-import io.snapkeep.restoreworker.config.RestoreWorkerConfig;
+import io.snapkeep.worker.store.ArchiveBucket;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -21,9 +21,9 @@ public class ObjectStore {
     private final S3Client s3;
     private final String bucket;
 
-    ObjectStore(S3Client s3, RestoreWorkerConfig config) {
-        this.s3 = s3;
-        this.bucket = config.store().bucket();
+    ObjectStore(ArchiveBucket bucket) {
+        this.s3 = bucket.s3();
+        this.bucket = bucket.name();
     }
 
     /** Size and ETag of {@code key}; fails readably when there is no such object. */
@@ -66,11 +66,6 @@ public class ObjectStore {
         } catch (SdkClientException e) {
             throw new IOException("the object store could not be reached: " + e.getMessage(), e);
         }
-    }
-
-    /** Fails unless the bucket exists and these credentials reach it. */
-    public void probe() {
-        s3.headBucket(b -> b.bucket(bucket));
     }
 
     public String bucket() {

@@ -65,6 +65,16 @@ class RestoreJobParserTest {
     }
 
     @Test
+    void aNewDatabaseIsRestoredThroughASideDatabase() {
+        String newDatabase = VALID.replace("IN_PLACE", "NEW_DATABASE");
+
+        assertEquals("netbox_side", parser.parse(newDatabase).sideDatabase());
+        assertThrows(RestoreFailure.class, () -> parser.parse(newDatabase.replace("\"sideDatabase\":\"netbox_side\",",
+                "")));
+        assertThrows(RestoreFailure.class, () -> parser.parse(newDatabase.replace("netbox_side", "netbox")));
+    }
+
+    @Test
     void neverDropsTheTargetTheKeptCopyOrASystemDatabase() {
         for (String name : new String[] { "netbox", "netbox_prev", "postgres", "template1" }) {
             RestoreFailure refused = assertThrows(RestoreFailure.class,

@@ -12,10 +12,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,10 +27,11 @@ import io.snapkeep.messages.RestoreJob;
 import io.snapkeep.messages.RestoreMode;
 import io.snapkeep.restoreworker.support.Archive;
 import io.snapkeep.restoreworker.support.Archives;
-import io.snapkeep.restoreworker.support.JobEventLog;
 import io.snapkeep.restoreworker.support.RestoreJobs;
 import io.snapkeep.restoreworker.support.SampleDatabase;
-import software.amazon.awssdk.services.s3.S3Client;
+import io.snapkeep.worker.job.JobExecutor;
+import io.snapkeep.worker.support.JobEventLog;
+import io.snapkeep.worker.support.RealServersTest;
 
 /**
  * A worker stopping while a restore runs kills the tool, drops the side database and reports nothing: the target was
@@ -43,25 +41,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 @QuarkusTest
 @QuarkusTestResource(RealServersTestResource.class)
 @TestProfile(ShutdownTest.OwnApplication.class)
-class ShutdownTest {
+class ShutdownTest extends RealServersTest {
 
     @Inject
     JobExecutor executor;
-
-    @Inject
-    S3Client s3;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "snapkeep.crypto.key")
-    String cryptoKey;
-
-    @ConfigProperty(name = "snapkeep.store.bucket")
-    String bucket;
 
     @Test
     void stoppingTheWorkerMidRestoreDropsTheSideDatabaseAndLeavesTheTargetAlone() throws Exception {

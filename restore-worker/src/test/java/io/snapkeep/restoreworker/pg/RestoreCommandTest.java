@@ -10,6 +10,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.snapkeep.worker.pg.PgInstall;
+import io.snapkeep.worker.pg.PgVersion;
+
 class RestoreCommandTest {
     private static final PgInstall PG15 = new PgInstall(Path.of("/pg/15/bin"), PgVersion.parse("15.4"),
             "pg_restore (PostgreSQL) 15.4", "psql (PostgreSQL) 15.4");

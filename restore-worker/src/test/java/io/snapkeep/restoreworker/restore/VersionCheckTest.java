@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import io.snapkeep.restoreworker.RestoreFailure;
-import io.snapkeep.restoreworker.pg.PgVersion;
+import io.snapkeep.worker.pg.PgVersion;
 
 class VersionCheckTest {
     private static final PgVersion TARGET = PgVersion.parse("15.20 (Debian 15.20-0+deb12u1)");

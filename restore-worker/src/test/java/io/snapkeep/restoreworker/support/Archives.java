@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.snapkeep.localstack.PostgresServer;
+import io.snapkeep.worker.support.Tools;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 

@@ -1,16 +1,8 @@
 package io.snapkeep.restoreworker.support;
 
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.snapkeep.localstack.PostgresServer;
@@ -20,21 +12,16 @@ import io.snapkeep.messages.RestoreJob;
 import io.snapkeep.messages.RestoreMode;
 import io.snapkeep.messages.RestoreOptions;
 import io.snapkeep.messages.Topics;
+import io.snapkeep.worker.support.JobProducer;
 
 /** Sends restore jobs the way the catalog does: JSON on {@code snapkeep.restore-jobs}, keyed by instance id. */
 public final class RestoreJobs implements AutoCloseable {
-    private final KafkaProducer<String, String> producer;
-    private final ObjectMapper mapper;
+    private final JobProducer producer;
     private final PasswordSealer sealer;
     private final PostgresServer postgres;
 
     public RestoreJobs(String bootstrapServers, ObjectMapper mapper, String cryptoKey, PostgresServer postgres) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        this.producer = new KafkaProducer<>(props);
-        this.mapper = mapper;
+        this.producer = new JobProducer(bootstrapServers, mapper, Topics.RESTORE_JOBS);
         this.sealer = PasswordSealer.fromBase64Key(cryptoKey);
         this.postgres = postgres;
     }
@@ -45,23 +32,12 @@ public final class RestoreJobs implements AutoCloseable {
     }
 
     public RestoreJob send(RestoreJob job) {
-        try {
-            sendRaw(job.instanceId(), mapper.writeValueAsString(job));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        producer.send(job.instanceId(), job);
         return job;
     }
 
     public void sendRaw(String key, String value) {
-        try {
-            producer.send(new ProducerRecord<>(Topics.RESTORE_JOBS, key, value)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        producer.sendRaw(key, value);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import io.snapkeep.localstack.LocalStack;
 import io.snapkeep.localstack.PostgresServer;
+import io.snapkeep.worker.support.Tools;
 
 /**
  * A database worth restoring, made once per JVM on the test stack's PostgreSQL ({@link #NAME}, never connected to

@@ -1,0 +1,61 @@
+package io.snapkeep.worker.job;
+
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.snapkeep.worker.JobFailure;
+import io.snapkeep.worker.JobKind;
+
+/**
+ * Takes jobs from a worker's Kafka consumer, one at a time: each is handed to the {@link JobExecutor} and acknowledged
+ * once it has started, so no poll stays open for a job's length, and no job is taken while every slot is busy (the
+ * returned Uni is pending, so the connector pauses the partitions). From then on the catalog's lease, not the Kafka
+ * offset, tracks the job. A malformed message is logged (without its content, which holds a sealed password) and
+ * skipped, never blocking the topic.
+ */
+@ApplicationScoped
+public class JobIntake {
+    private static final Logger LOG = Logger.getLogger(JobIntake.class);
+
+    private final JobExecutor executor;
+    private final JobKind kind;
+
+    JobIntake(JobExecutor executor, JobKind kind) {
+        this.executor = executor;
+        this.kind = kind;
+    }
+
+    /**
+     * @param parser reads the job from the message's JSON; throws a {@link JobFailure} saying what is wrong with it
+     * @param runner runs the job to its end on a slot's thread
+     */
+    public <J> Uni<Void> take(Message<String> message, Function<String, J> parser,
+            BiConsumer<J, Cancellation> runner) {
+        J job;
+        try {
+            job = parser.apply(message.getPayload());
+        } catch (JobFailure e) {
+            LOG.warnf("skipping a malformed %s job (%s): %s", kind.name(), origin(message), e.getMessage());
+            return Uni.createFrom().completionStage(message.ack());
+        } catch (RuntimeException e) {
+            LOG.errorf("skipping a %s job that could not be read (%s): %s", kind.name(), origin(message),
+                    e.getClass().getName());
+            return Uni.createFrom().completionStage(message.ack());
+        }
+        return Uni.createFrom().completionStage(executor.handOver(cancellation -> runner.accept(job, cancellation)))
+                .chain(() -> Uni.createFrom().completionStage(message.ack()));
+    }
+
+    private static String origin(Message<String> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getTopic() + "-" + m.getPartition() + " offset " + m.getOffset())
+                .orElse("unknown offset");
+    }
+}

@@ -1,0 +1,77 @@
+package io.snapkeep.worker.job;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import io.snapkeep.messages.JobEvent;
+import io.snapkeep.worker.JobKind;
+
+/**
+ * What the catalog hears of one claimed job: PROGRESS heartbeats with the archive bytes so far while it runs, then
+ * exactly one final event, SUCCEEDED or FAILED, once Kafka acknowledged it. A job stopped with the worker reports
+ * nothing more: its lease expires and the catalog dispatches it again. The job is counted in the metrics as it goes.
+ */
+public final class JobReport {
+    private static final Logger LOG = Logger.getLogger(JobReport.class);
+
+    private final JobEvent claimed;
+    private final JobEventPublisher publisher;
+    private final JobMetrics metrics;
+    private final JobKind kind;
+    private final AtomicLong bytes = new AtomicLong();
+    private final long start = System.nanoTime();
+    private final Heartbeat heartbeat;
+
+    JobReport(JobEvent claimed, JobEventPublisher publisher, HeartbeatScheduler heartbeats, JobMetrics metrics,
+            JobKind kind) {
+        this.claimed = claimed;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.kind = kind;
+        metrics.started();
+        this.heartbeat = heartbeats.start(claimed, bytes::get);
+    }
+
+    /** Counts {@code count} more archive bytes, for the next heartbeat and the metrics. */
+    public void progress(long count) {
+        bytes.addAndGet(count);
+        metrics.bytes(count);
+    }
+
+    public void succeeded(long size, String sha256, String serverVersion, String toolVersion) {
+        heartbeat.stop();
+        metrics.succeeded(elapsed());
+        publisher.publishDurably(JobEvent.succeeded(claimed.jobId(), claimed.attempt(), claimed.workerId(), size,
+                sha256, serverVersion, toolVersion));
+    }
+
+    /**
+     * Reports {@code failure} as FAILED, with its {@link ErrorText} ({@code password} blotted out), unless the worker
+     * stopped the job: then only the log says so.
+     *
+     * @param password the job's opened password, or null
+     */
+    public void failed(Exception failure, String password, Cancellation cancellation) {
+        heartbeat.stop();
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        if (cancellation.cancelled()) {
+            metrics.stopped();
+            LOG.warnf("job %s: stopped with the worker after %d bytes, %s; the catalog will dispatch it again when its"
+                    + " lease expires", claimed.jobId(), bytes.get(), kind.afterStop());
+            return;
+        }
+        String error = ErrorText.of(failure, password, kind);
+        metrics.failed(elapsed());
+        LOG.warnf("job %s (attempt %d) failed: %s", claimed.jobId(), claimed.attempt(), error);
+        publisher.publishDurably(JobEvent.failed(claimed.jobId(), claimed.attempt(), claimed.workerId(), bytes.get(),
+                error));
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,33 @@
+package io.snapkeep.worker.pg;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the worker's PostgreSQL clients connect: its {@code applicationName} (what {@code pg_stat_activity} shows) and
+ * {@code connectTimeout}. A tool child gets the connection in its environment, the password included, so that nothing
+ * secret is ever on a command line; inherited {@code PG*} variables are dropped first, so the worker's own environment
+ * cannot redirect a job.
+ */
+public record PgEnvironment(String applicationName, Duration connectTimeout) {
+
+    public static void clear(Map<String, String> env) {
+        env.keySet().removeIf(name -> name.startsWith("PG"));
+    }
+
+    public void apply(Map<String, String> env, PgConnection connection) {
+        clear(env);
+        env.put("PGHOST", connection.host());
+        env.put("PGPORT", Integer.toString(connection.port()));
+        env.put("PGUSER", connection.username());
+        env.put("PGDATABASE", connection.database());
+        env.put("PGCONNECT_TIMEOUT", Long.toString(Math.max(2, connectTimeout.toSeconds())));
+        env.put("PGAPPNAME", applicationName);
+        if (connection.sslmode() != null && !connection.sslmode().isBlank()) {
+            env.put("PGSSLMODE", connection.sslmode());
+        }
+        if (connection.password() != null) {
+            env.put("PGPASSWORD", connection.password());
+        }
+    }
+}

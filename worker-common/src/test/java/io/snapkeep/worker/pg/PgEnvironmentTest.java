@@ -1,0 +1,49 @@
+package io.snapkeep.worker.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class PgEnvironmentTest {
+    private final PgConnection connection = new PgConnection("db.example", 6432, "netbox", "backup", "require",
+            "s3cr3t");
+
+    @Test
+    void putsTheConnectionInTheEnvironmentAndDropsInheritedPgVariables() {
+        Map<String, String> env = new HashMap<>(Map.of("PATH", "/usr/bin", "PGSERVICE", "prod", "PGPASSFILE", "/x",
+                "PGOPTIONS", "-c search_path=evil"));
+        new PgEnvironment("snapkeep-test-worker", Duration.ofSeconds(15)).apply(env, connection);
+        assertEquals("/usr/bin", env.get("PATH"));
+        assertEquals("db.example", env.get("PGHOST"));
+        assertEquals("6432", env.get("PGPORT"));
+        assertEquals("netbox", env.get("PGDATABASE"));
+        assertEquals("backup", env.get("PGUSER"));
+        assertEquals("require", env.get("PGSSLMODE"));
+        assertEquals("s3cr3t", env.get("PGPASSWORD"));
+        assertEquals("15", env.get("PGCONNECT_TIMEOUT"));
+        assertEquals("snapkeep-test-worker", env.get("PGAPPNAME"));
+        assertFalse(env.containsKey("PGSERVICE"));
+        assertFalse(env.containsKey("PGPASSFILE"));
+        assertFalse(env.containsKey("PGOPTIONS"));
+    }
+
+    @Test
+    void noPasswordNoSslmodeSetsNeither() {
+        Map<String, String> env = new HashMap<>(Map.of("PGPASSWORD", "inherited"));
+        new PgEnvironment("snapkeep-test-worker", Duration.ofSeconds(10)).apply(env,
+                new PgConnection("h", 5432, "d", "u", null, null));
+        assertNull(env.get("PGPASSWORD"));
+        assertNull(env.get("PGSSLMODE"));
+    }
+
+    @Test
+    void theConnectionsTextNeverShowsThePassword() {
+        assertFalse(connection.toString().contains("s3cr3t"));
+    }
+}
