@@ -176,7 +176,9 @@ class UploadApiTest {
                     + "Content-Length: " + file.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(file, 0, file.length * 2 / 3);
             out.flush();
-            Thread.sleep(500);
+            String prefix = "snapshots/" + instanceId + "/";
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !s3.listMultipartUploads(
+                    b -> b.bucket(bucket).prefix(prefix)).uploads().isEmpty());
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertNothingLeft(instanceId));
     }

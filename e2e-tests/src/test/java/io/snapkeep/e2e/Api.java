@@ -3,6 +3,7 @@ package io.snapkeep.e2e;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.in;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.awaitility.Awaitility;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.snapkeep.localstack.PostgresServer;
 
 /** The catalog API as an operator's script uses it. */
 final class Api {
@@ -44,5 +46,23 @@ final class Api {
                 .untilAsserted(() -> given().get("/api/v1/snapshots/" + snapshotId).then()
                         .body("status", in(List.of("COMPLETED", "FAILED"))));
         return given().get("/api/v1/snapshots/" + snapshotId).then().extract();
+    }
+
+    /** Asks for a new instance from a snapshot, in a new database on the test PostgreSQL. */
+    static Response newInstance(PostgresServer postgres, String snapshotId, String name, String database) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "connection", Map.of("host", postgres.host(), "port", postgres.port(),
+                        "database", database, "username", postgres.superuser(), "password", postgres.password(),
+                        "sslmode", "disable")))
+                .post("/api/v1/snapshots/" + snapshotId + "/instances");
+    }
+
+    /** Waits until the job ended and checks it ended as expected, showing its error otherwise. */
+    static void awaitJob(String jobId, String status) {
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> given().get("/api/v1/jobs/" + jobId).then()
+                        .body("status", in(List.of("SUCCEEDED", "FAILED"))));
+        ExtractableResponse<Response> job = given().get("/api/v1/jobs/" + jobId).then().extract();
+        assertEquals(status, job.path("status"), "job error: " + job.path("error"));
     }
 }

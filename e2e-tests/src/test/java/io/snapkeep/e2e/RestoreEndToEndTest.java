@@ -9,11 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +43,7 @@ class RestoreEndToEndTest {
         assertNotEquals(original, SourceDatabase.fingerprint(postgres, source.name));
 
         String jobId = restore(snapshotId, instanceId);
-        awaitJob(jobId, "SUCCEEDED");
+        Api.awaitJob(jobId, "SUCCEEDED");
         assertEquals(original, SourceDatabase.fingerprint(postgres, source.name),
                 "contents, sequences, large objects and schema equal the snapshot");
         given().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
@@ -62,11 +60,11 @@ class RestoreEndToEndTest {
         String name = "copy-" + UUID.randomUUID();
         String database = "copy_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
-        String jobId = newInstance(snapshotId, name, database).then().statusCode(202).extract().path("id");
-        awaitJob(jobId, "SUCCEEDED");
+        String jobId = Api.newInstance(postgres, snapshotId, name, database).then().statusCode(202).extract().path("id");
+        Api.awaitJob(jobId, "SUCCEEDED");
         given().get("/api/v1/instances").then().body("name", hasItem(name));
         assertEquals(SourceDatabase.fingerprint(postgres, source.name), SourceDatabase.fingerprint(postgres, database));
-        newInstance(snapshotId, "again-" + UUID.randomUUID(), database).then().statusCode(409)
+        Api.newInstance(postgres, snapshotId, "again-" + UUID.randomUUID(), database).then().statusCode(409)
                 .body("detail", containsString("already exists"));
     }
 
@@ -84,13 +82,13 @@ class RestoreEndToEndTest {
         altered[altered.length / 2] ^= 0x5A;
         put(key, altered);
         String alteredJob = restore(snapshotId, instanceId);
-        awaitJob(alteredJob, "FAILED");
+        Api.awaitJob(alteredJob, "FAILED");
         given().get("/api/v1/jobs/" + alteredJob).then().body("error", containsString("SHA-256"));
         assertEquals(before, SourceDatabase.fingerprint(postgres, source.name), "the target is untouched");
 
         put(key, java.util.Arrays.copyOf(archive, archive.length - 1000));
         String truncatedJob = restore(snapshotId, instanceId);
-        awaitJob(truncatedJob, "FAILED");
+        Api.awaitJob(truncatedJob, "FAILED");
         assertEquals(before, SourceDatabase.fingerprint(postgres, source.name), "the target is untouched");
         assertEquals("0", postgres.psql("postgres",
                 "select count(*) from pg_database where datname like '" + source.name + "__restore_%'").trim(),
@@ -118,22 +116,6 @@ class RestoreEndToEndTest {
     static String restore(String snapshotId, String instanceId) {
         return given().contentType(ContentType.JSON).body(Map.of("confirm", "RESTORE", "targetInstanceId", instanceId))
                 .post("/api/v1/snapshots/" + snapshotId + "/restore").then().statusCode(202).extract().path("id");
-    }
-
-    static Response newInstance(String snapshotId, String name, String database) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("name", name, "connection", Map.of("host", postgres.host(), "port", postgres.port(),
-                        "database", database, "username", postgres.superuser(), "password", postgres.password(),
-                        "sslmode", "disable")))
-                .post("/api/v1/snapshots/" + snapshotId + "/instances");
-    }
-
-    static void awaitJob(String jobId, String status) {
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> given().get("/api/v1/jobs/" + jobId).then()
-                        .body("status", org.hamcrest.Matchers.in(List.of("SUCCEEDED", "FAILED"))));
-        ExtractableResponse<Response> job = given().get("/api/v1/jobs/" + jobId).then().extract();
-        assertEquals(status, job.path("status"), "job error: " + job.path("error"));
     }
 
     private static String objectKey(String instanceId, String snapshotId) {

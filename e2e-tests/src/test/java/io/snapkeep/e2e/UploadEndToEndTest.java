@@ -63,9 +63,9 @@ class UploadEndToEndTest {
                 .post("/api/v1/snapshots/upload?instanceId=" + instanceId + "&name=migrated-" + extension)
                 .then().statusCode(201).extract().path("id");
         String database = "up_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        String jobId = RestoreEndToEndTest.newInstance(snapshotId, "uploaded-" + UUID.randomUUID(), database)
+        String jobId = Api.newInstance(postgres, snapshotId, "uploaded-" + UUID.randomUUID(), database)
                 .then().statusCode(202).extract().path("id");
-        RestoreEndToEndTest.awaitJob(jobId, "SUCCEEDED");
+        Api.awaitJob(jobId, "SUCCEEDED");
         return database;
     }
 
