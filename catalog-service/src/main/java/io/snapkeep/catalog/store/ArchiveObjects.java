@@ -1,5 +1,6 @@
 package io.snapkeep.catalog.store;
 
+import io.snapkeep.parts.PartSizeSchedule;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;

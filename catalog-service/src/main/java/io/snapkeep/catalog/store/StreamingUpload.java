@@ -1,5 +1,7 @@
 package io.snapkeep.catalog.store;
 
+import io.snapkeep.parts.PartBuffer;
+import io.snapkeep.parts.PartSizeSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,11 +1,11 @@
 package io.snapkeep.dumpworker.config;
 
+import io.snapkeep.parts.PartSizeSchedule;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.snapkeep.dumpworker.store.PartSizeSchedule;
 import io.snapkeep.worker.config.ConfigRules;
 
 /** The ranges of the {@code snapkeep.dump.*} keys, checked at startup with the shared ones. */

@@ -1,5 +1,7 @@
 package io.snapkeep.dumpworker.store;
 
+import io.snapkeep.parts.PartBuffer;
+import io.snapkeep.parts.PartSizeSchedule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;

@@ -1,5 +1,6 @@
 package io.snapkeep.dumpworker.store;
 
+import io.snapkeep.parts.PartBuffer;
 import java.util.List;
 
 import org.jboss.logging.Logger;

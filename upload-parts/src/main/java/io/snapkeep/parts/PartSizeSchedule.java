@@ -1,4 +1,4 @@
-package io.snapkeep.dumpworker.store;
+package io.snapkeep.parts;
 
 /**
  * The size of each part of a multipart upload whose total size is not known in advance: {@code initial} for parts

@@ -1,4 +1,4 @@
-package io.snapkeep.dumpworker.store;
+package io.snapkeep.parts;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,11 +10,13 @@ import java.util.function.LongConsumer;
 import software.amazon.awssdk.http.ContentStreamProvider;
 
 /**
- * Memory for one upload part, made of 1 MiB chunks allocated as the part grows and kept for the next part: no single
- * array limits the part size, and the bytes are handed to the HTTP client as they lie, without a copy.
+ * Memory for one upload part, in 256 KiB chunks allocated as the part grows and kept for the next part: no single
+ * array limits the part size, the chunks stay below G1's humongous-object size even on a small heap, and the bytes
+ * are handed to the HTTP client as they lie, without a copy. Filled either by pulling from a stream ({@link #fill})
+ * or by pushing bytes in ({@link #append}).
  */
 public final class PartBuffer {
-    static final int CHUNK = 1 << 20;
+    static final int CHUNK = 256 * 1024;
 
     private final List<byte[]> chunks = new ArrayList<>();
     private long size;
@@ -45,6 +47,30 @@ public final class PartBuffer {
         }
     }
 
+    /** Empties the buffer for pushing with {@link #append}. */
+    public void clear() {
+        size = 0;
+        endOfStream = false;
+    }
+
+    /** Appends up to {@code room} bytes of {@code bytes}; returns how many were taken. */
+    public int append(byte[] bytes, int offset, int length, long room) {
+        int taken = 0;
+        int wanted = (int) Math.min(length, room);
+        while (taken < wanted) {
+            int index = (int) (size / CHUNK);
+            int at = (int) (size % CHUNK);
+            if (index == chunks.size()) {
+                chunks.add(new byte[CHUNK]);
+            }
+            int n = Math.min(CHUNK - at, wanted - taken);
+            System.arraycopy(bytes, offset + taken, chunks.get(index), at, n);
+            taken += n;
+            size += n;
+        }
+        return taken;
+    }
+
     public long size() {
         return size;
     }
@@ -56,7 +82,8 @@ public final class PartBuffer {
 
     /** A fresh stream over the content at each call, as the HTTP client may read it more than once (retries). */
     public ContentStreamProvider contentProvider() {
-        return () -> new ChunkStream(chunks, size);
+        long length = size;
+        return () -> new ChunkStream(chunks, length);
     }
 
     private static final class ChunkStream extends InputStream {

@@ -1,4 +1,4 @@
-package io.snapkeep.dumpworker.store;
+package io.snapkeep.parts;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
