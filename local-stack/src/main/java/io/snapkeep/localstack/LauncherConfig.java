@@ -15,9 +15,10 @@ import java.util.Map;
  * @param pgUser          {@code SNAPKEEP_PG_USER} (postgres)
  * @param pgPassword      {@code SNAPKEEP_PG_PASSWORD} (empty)
  * @param throwawayPgPort {@code SNAPKEEP_PG_THROWAWAY_PORT} (15432): the own cluster's port when none answers
+ * @param dumpWorkers     {@code SNAPKEEP_DUMP_WORKERS} (1): dump-worker replicas, on ports 8081, 8084, 8085, ...
  */
 record LauncherConfig(Path repoRoot, Path home, int kafkaPort, int s3Port, String pgHost, int pgPort,
-                      String pgUser, String pgPassword, int throwawayPgPort) {
+                      String pgUser, String pgPassword, int throwawayPgPort, int dumpWorkers) {
 
     static LauncherConfig fromEnvironment(Map<String, String> env, Path repoRoot) {
         return new LauncherConfig(
@@ -29,7 +30,8 @@ record LauncherConfig(Path repoRoot, Path home, int kafkaPort, int s3Port, Strin
                 port(env, "SNAPKEEP_PG_PORT", 5432),
                 env.getOrDefault("SNAPKEEP_PG_USER", "postgres"),
                 env.getOrDefault("SNAPKEEP_PG_PASSWORD", ""),
-                port(env, "SNAPKEEP_PG_THROWAWAY_PORT", 15432));
+                port(env, "SNAPKEEP_PG_THROWAWAY_PORT", 15432),
+                count(env, "SNAPKEEP_DUMP_WORKERS", 1));
     }
 
     int kafkaControllerPort() {
@@ -38,6 +40,19 @@ record LauncherConfig(Path repoRoot, Path home, int kafkaPort, int s3Port, Strin
 
     Path logDir() {
         return home.resolve("logs");
+    }
+
+    private static int count(Map<String, String> env, String name, int defaultCount) {
+        String value = env.get(name);
+        try {
+            int count = value == null ? defaultCount : Integer.parseInt(value.strip());
+            if (count < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1: " + value);
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not a number: " + value, e);
+        }
     }
 
     private static int port(Map<String, String> env, String name, int defaultPort) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** One built Snapkeep service running as its own JVM ({@code quarkus-run.jar}), its output in a log file. */
 public final class ServiceProcess {
@@ -16,6 +17,12 @@ public final class ServiceProcess {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * The serial collector with a small fixed young generation: the services keep little live data but allocate fast
+     * while they move archives, and G1 then grew the heap towards -Xmx (bench/: dump-worker peak RSS 280-307 MB with
+     * G1, 208-227 MB with these flags, snapshot time unchanged).
+     */
+    private static final List<String> GC_FLAGS = List.of("-XX:+UseSerialGC", "-Xmn16m");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
 
     private final ServiceSpec spec;
@@ -37,7 +44,8 @@ public final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: build the project first (./mvnw -DskipTests install)");
         }
         ChildProcess process = ChildProcess.start(spec.module() + " on port " + spec.port(),
-                List.of(JavaCommand.executable(), "-Xmx" + heap, "-jar", jar.toString()),
+                Stream.of(List.of(JavaCommand.executable(), "-Xmx" + heap), GC_FLAGS, List.of("-jar", jar.toString()))
+                        .flatMap(List::stream).toList(),
                 spec.environment(), logDir.resolve(spec.module() + ".log"));
         process.awaitReady(STARTUP_TIMEOUT, () -> isReady(spec.port()));
         return new ServiceProcess(spec, process);

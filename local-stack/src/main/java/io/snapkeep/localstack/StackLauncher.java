@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 public final class StackLauncher {
 
     private static final int CATALOG_PORT = 8080;
+    private static final int DUMP_WORKER_PORT = 8081;
     private static final String CATALOG_URL = "http://127.0.0.1:" + CATALOG_PORT;
     private static final String SERVICE_HEAP = "256m";
     private static final String S3_ACCESS_KEY = "snapkeep-local";
@@ -70,12 +71,19 @@ public final class StackLauncher {
     private void startServices(LocalStack stack) {
         ServiceEnvironment environment = new ServiceEnvironment(stack,
                 Secrets.readOrCreate(config.home().resolve("crypto.key"), () -> Secrets.base64Key(32)));
-        for (ServiceSpec spec : List.of(environment.catalogService(CATALOG_PORT), environment.dumpWorker(8081),
-                environment.restoreWorker(8082), environment.schedulerService(8083, CATALOG_URL))) {
-            ServiceProcess service = ServiceProcess.start(config.repoRoot(), spec, config.logDir(), SERVICE_HEAP);
-            stops.push(service::stop);
-            System.out.printf("%-18s http://127.0.0.1:%d (log %s)%n", spec.module(), spec.port(), service.logFile());
+        start(environment.catalogService(CATALOG_PORT), config.logDir());
+        for (int replica = 1; replica <= config.dumpWorkers(); replica++) {
+            start(environment.dumpWorker(replica == 1 ? DUMP_WORKER_PORT : DUMP_WORKER_PORT + 1 + replica),
+                    replica == 1 ? config.logDir() : config.logDir().resolve("dump-worker-" + replica));
         }
+        start(environment.restoreWorker(8082), config.logDir());
+        start(environment.schedulerService(8083, CATALOG_URL), config.logDir());
+    }
+
+    private void start(ServiceSpec spec, Path logDir) {
+        ServiceProcess service = ServiceProcess.start(config.repoRoot(), spec, logDir, SERVICE_HEAP);
+        stops.push(service::stop);
+        System.out.printf("%-18s http://127.0.0.1:%d (log %s)%n", spec.module(), spec.port(), service.logFile());
     }
 
     private void printServers(LocalStack stack, PostgresServer postgres) {

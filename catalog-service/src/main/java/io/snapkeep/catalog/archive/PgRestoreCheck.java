@@ -2,7 +2,6 @@ package io.snapkeep.catalog.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,14 +12,17 @@ import io.snapkeep.catalog.service.CatalogException;
  * Feeds a custom or tar archive to {@code pg_restore --file=/dev/null} (an argument list, never a shell) as it streams
  * past: pg_restore reads the table of contents and every data block, so its exit code says whether the archive is
  * whole. pg_restore may stop reading a tar archive before its end once it has all it needs; the rest is then not fed.
+ * The bytes reach pg_restore through a {@link ProcessFeed} with a backlog of {@value #BACKLOG_BLOCKS} blocks (8 MiB of
+ * the upload's 64 KiB reads), so the upload and the check run side by side rather than in turns.
  */
 final class PgRestoreCheck implements ArchiveCheck {
     private static final int STDERR_KEPT = 8 * 1024;
     private static final long EXIT_WAIT_SECONDS = 120;
+    private static final int BACKLOG_BLOCKS = 128;
 
     private final PgRestore pgRestore;
     private final Process process;
-    private final OutputStream stdin;
+    private final ProcessFeed stdin;
     private final Thread stderrReader;
     private final byte[] stderr = new byte[STDERR_KEPT];
     private int stderrLength;
@@ -29,7 +31,7 @@ final class PgRestoreCheck implements ArchiveCheck {
     private PgRestoreCheck(PgRestore pgRestore, Process process) {
         this.pgRestore = pgRestore;
         this.process = process;
-        this.stdin = process.getOutputStream();
+        this.stdin = new ProcessFeed(process.getOutputStream(), BACKLOG_BLOCKS, "pg_restore-stdin-" + process.pid());
         this.stderrReader = new Thread(() -> drain(process.getErrorStream()), "pg_restore-stderr-" + process.pid());
         this.stderrReader.setDaemon(true);
         this.stderrReader.start();
@@ -52,9 +54,7 @@ final class PgRestoreCheck implements ArchiveCheck {
         if (!stdinOpen) {
             return;
         }
-        try {
-            stdin.write(bytes, offset, length);
-        } catch (IOException e) {
+        if (!stdin.write(bytes, offset, length)) {
             // pg_restore closed its input: it is done with the archive, or failed on it
             stdinOpen = false;
             int exit = awaitExit(10);
@@ -68,11 +68,7 @@ final class PgRestoreCheck implements ArchiveCheck {
     public void finish() {
         if (stdinOpen) {
             stdinOpen = false;
-            try {
-                stdin.close();
-            } catch (IOException e) {
-                // it stopped reading at the end of the archive
-            }
+            stdin.close();
         }
         int exit = awaitExit(EXIT_WAIT_SECONDS);
         if (exit != 0) {
@@ -83,11 +79,7 @@ final class PgRestoreCheck implements ArchiveCheck {
     @Override
     public void abort() {
         process.destroyForcibly();
-        try {
-            stdin.close();
-        } catch (IOException e) {
-            // gone already
-        }
+        stdin.abort();
     }
 
     /** The exit code, or -1 (after killing it) when pg_restore did not end in time. */

@@ -24,6 +24,7 @@ import io.snapkeep.catalog.rest.dto.PageView;
 import io.snapkeep.catalog.rest.dto.RestoreRequest;
 import io.snapkeep.catalog.rest.dto.SnapshotView;
 import io.snapkeep.catalog.service.NewInstanceRestore;
+import io.snapkeep.catalog.service.OutboxRelay;
 import io.snapkeep.catalog.service.PageRequest;
 import io.snapkeep.catalog.service.RestoreService;
 import io.snapkeep.catalog.service.SnapshotDeletion;
@@ -39,9 +40,11 @@ public class SnapshotResource {
     private final RestoreService restores;
     private final NewInstanceRestore newInstances;
     private final SnapshotDeletion deletion;
+    private final OutboxRelay relay;
 
     public SnapshotResource(SnapshotService snapshots, SnapshotQueries queries, RestoreService restores,
-            NewInstanceRestore newInstances, SnapshotDeletion deletion) {
+            NewInstanceRestore newInstances, SnapshotDeletion deletion, OutboxRelay relay) {
+        this.relay = relay;
         this.snapshots = snapshots;
         this.queries = queries;
         this.restores = restores;
@@ -51,7 +54,7 @@ public class SnapshotResource {
 
     @POST
     public Uni<Response> create(@NotNull(message = "is required: a JSON snapshot request") @Valid CreateSnapshotRequest request) {
-        return snapshots.onDemand(request)
+        return snapshots.onDemand(request).invoke(relay::publishSoon)
                 .map(started -> Response.accepted(Views.of(started.snapshot(), started.job().id))
                         .location(URI.create("/api/v1/snapshots/" + started.snapshot().id)).build());
     }
@@ -87,7 +90,7 @@ public class SnapshotResource {
     @Path("{id}/restore")
     public Uni<Response> restore(@PathParam("id") UUID id,
             @NotNull(message = "is required: {\"confirm\": \"RESTORE\"}") RestoreRequest request) {
-        return restores.restore(id, request).map(job -> Response.accepted(Views.of(job))
+        return restores.restore(id, request).invoke(relay::publishSoon).map(job -> Response.accepted(Views.of(job))
                 .location(URI.create("/api/v1/jobs/" + job.id)).build());
     }
 
@@ -95,7 +98,7 @@ public class SnapshotResource {
     @Path("{id}/instances")
     public Uni<Response> newInstance(@PathParam("id") UUID id,
             @NotNull(message = "is required: a name and a connection") @Valid NewInstanceRequest request) {
-        return newInstances.start(id, request).map(job -> Response.accepted(Views.of(job))
+        return newInstances.start(id, request).invoke(relay::publishSoon).map(job -> Response.accepted(Views.of(job))
                 .location(URI.create("/api/v1/jobs/" + job.id)).build());
     }
 }

@@ -11,17 +11,22 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.snapkeep.catalog.OutboxMessage;
 import io.snapkeep.catalog.config.CatalogConfig;
 import io.snapkeep.catalog.repository.OutboxRepository;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Publishes outbox rows to Kafka in id order and marks each one published once Kafka acknowledged it. When Kafka
  * is down the pass stops at the first failure, keeps what was acknowledged, and the next pass carries on: a job
- * written while Kafka is down is dispatched once it is back.
+ * written while Kafka is down is dispatched once it is back. Passes run every {@code snapkeep.outbox.poll-interval}
+ * and, through {@link #publishSoon()}, right after an API call queued a job.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -30,12 +35,26 @@ public class OutboxRelay {
     private final OutboxRepository outbox;
     private final MutinyEmitter<String> kafka;
     private final CatalogConfig config;
+    private final Vertx vertx;
 
     public OutboxRelay(OutboxRepository outbox, @Channel("outbox") MutinyEmitter<String> kafka,
-            CatalogConfig config) {
+            CatalogConfig config, Vertx vertx) {
         this.outbox = outbox;
         this.kafka = kafka;
         this.config = config;
+        this.vertx = vertx;
+    }
+
+    /**
+     * Starts a pass now, on a context of its own, instead of at the next tick: for a caller whose transaction queued a
+     * job and committed, so that the job leaves at once. When another pass holds the relay lock this one publishes
+     * nothing and the next tick takes the row.
+     */
+    public void publishSoon() {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> tick().subscribe().with(done -> {
+        }));
     }
 
     @Scheduled(every = "${snapkeep.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -80,6 +80,7 @@ public class DumpJobRunner {
         try (PgProcess pgDump = PgProcess.start(command, env -> client.apply(env, connection),
                 PgProcess.Pipe.STDOUT)) {
             cancellation.onCancel(pgDump::close);
+            LOG.infof("job %s: pg_dump started (%s)", job.jobId(), target.tool().versionLine());
             UploadedArchive archive = uploader.upload(pgDump.stdout(), upload, report::progress);
             if (pgDump.waitFor() != 0) {
                 throw new DumpFailure(pgDump.failureText());

@@ -33,6 +33,12 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 public class ArchiveUploader {
     private final PartSizeSchedule schedule;
     private final ExecutorService uploadThreads;
+    /**
+     * Each job thread's two part buffers, kept for its next job: buffers made per job outlived the young generation
+     * and piled up in the old one until a full collection (bench/: peak RSS grew from job to job).
+     */
+    private final ThreadLocal<PartBuffer[]> buffers = ThreadLocal.withInitial(
+            () -> new PartBuffer[] {new PartBuffer(), new PartBuffer()});
 
     ArchiveUploader(DumpWorkerConfig config, WorkerConfig worker) {
         this.schedule = new PartSizeSchedule(config.dump().partSize().asLongValue(),
@@ -57,8 +63,8 @@ public class ArchiveUploader {
     public UploadedArchive upload(InputStream source, MultipartUpload upload, LongConsumer progress)
             throws IOException, InterruptedException {
         MessageDigest sha256 = sha256();
-        PartBuffer filling = new PartBuffer();
-        PartBuffer sending = new PartBuffer();
+        PartBuffer filling = buffers.get()[0];
+        PartBuffer sending = buffers.get()[1];
         List<CompletedPart> parts = new ArrayList<>();
         CompletableFuture<CompletedPart> inFlight = null;
         long total = 0;

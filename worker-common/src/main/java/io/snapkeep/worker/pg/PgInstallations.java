@@ -7,7 +7,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,13 +24,12 @@ import io.snapkeep.worker.JobFailure;
 /**
  * Finds the PostgreSQL client installations on this machine that hold the worker's {@code tool} (and {@code psql},
  * when {@code psqlRequired}): the configured directories first (e.g. {@code /usr/lib/postgresql/*}{@code /bin}), then
- * the PATH; one per major version, each asked its version. Looked up for every job, so a client installed while the
- * worker runs is used without a restart.
+ * the PATH; one per major version, each asked its version (once per program file, see {@link ToolVersions}). Looked
+ * up for every job, so a client installed while the worker runs is used without a restart.
  */
 public final class PgInstallations {
     private static final Logger LOG = Logger.getLogger(PgInstallations.class);
-    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(10);
-
+    private final ToolVersions versions = new ToolVersions();
     private final List<String> patterns;
     private final String tool;
     private final boolean psqlRequired;
@@ -71,21 +69,13 @@ public final class PgInstallations {
         for (Path dir : dirs) {
             Path program = dir.resolve(tool);
             if (Files.isExecutable(program) && (!psqlRequired || Files.isExecutable(dir.resolve("psql")))
-                    && binaries.add(realPath(program))) {
+                    && binaries.add(ToolVersions.realPath(program))) {
                 inspect(dir).filter(i -> series.add(i.version().series())).ifPresent(installs::add);
             }
         }
         LOG.debugf("PostgreSQL clients found: %s",
                 installs.stream().map(PgInstall::toString).collect(Collectors.joining(", ")));
         return installs;
-    }
-
-    private static Path realPath(Path file) {
-        try {
-            return file.toRealPath();
-        } catch (IOException e) {
-            return file.toAbsolutePath();
-        }
     }
 
     /** The directories matching {@code pattern}, where {@code *} and other glob characters may stand in any part. */
@@ -119,18 +109,13 @@ public final class PgInstallations {
 
     private Optional<PgInstall> inspect(Path dir) {
         try {
-            String line = version(dir.resolve(tool));
+            String line = versions.versionLine(dir.resolve(tool));
             Path psql = dir.resolve("psql");
-            String psqlLine = Files.isExecutable(psql) ? version(psql) : null;
+            String psqlLine = Files.isExecutable(psql) ? versions.versionLine(psql) : null;
             return Optional.of(new PgInstall(dir, PgVersion.parse(line), line, psqlLine));
         } catch (RuntimeException e) {
             LOG.warnf("ignoring the PostgreSQL client in %s: %s", dir, e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static String version(Path program) {
-        return PgProcess.run(List.of(program.toString(), "--version"), PgEnvironment::clear, VERSION_TIMEOUT,
-                "reading the version of " + program).strip();
     }
 }
