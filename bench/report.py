@@ -3,6 +3,11 @@ import statistics
 from dataclasses import dataclass, field
 
 
+def cell(text):
+    """Table cell text: a pipe in a contender's name (pg_dump | aws s3 cp) must not end the cell."""
+    return str(text).replace("|", "\\|")
+
+
 def median(samples):
     return statistics.median(samples)
 
@@ -46,14 +51,14 @@ class Report:
     def table(self):
         lines = ["| measure | Snapkeep | baseline | ratio | target | met |", "|---|---|---|---|---|---|"]
         for row in self.rows:
-            lines.append(f"| {row.measure} | {row.snapkeep} | {row.baseline} | {row.ratio:.2f} | {row.target} | "
-                         f"{VERDICT[row.met]} |")
+            lines.append(f"| {cell(row.measure)} | {cell(row.snapkeep)} | {cell(row.baseline)} | {row.ratio:.2f} | "
+                         f"{cell(row.target)} | {VERDICT[row.met]} |")
         return "\n".join(lines)
 
     def details(self):
         lines = ["| contender | runs | median | all runs |", "|---|---|---|---|"]
         for name, values in self.samples.items():
-            lines.append(f"| {name} | {len(values)} | {median(values):.3f} | "
+            lines.append(f"| {cell(name)} | {len(values)} | {median(values):.3f} | "
                          f"{', '.join(f'{v:.3f}' for v in values)} |")
         return "\n".join(lines)
 
