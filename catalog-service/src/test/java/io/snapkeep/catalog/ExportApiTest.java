@@ -1,6 +1,6 @@
 package io.snapkeep.catalog;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.catalog.Tokens.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -25,11 +25,11 @@ class ExportApiTest {
     void theExportIsTheUploadedFileWithItsHeaders() {
         byte[] file = StockDumps.bytes(StockDumps.get().custom);
         String instanceId = Fixtures.registerInstance();
-        String instanceName = given().get("/api/v1/instances/" + instanceId).then().extract().path("name");
+        String instanceName = asAdmin().get("/api/v1/instances/" + instanceId).then().extract().path("name");
         String id = UploadApiTest.upload(instanceId, file).path("id");
         String sha = StockDumps.sha256(file);
 
-        byte[] exported = given().get("/api/v1/snapshots/" + id + "/content").then().statusCode(200)
+        byte[] exported = asAdmin().get("/api/v1/snapshots/" + id + "/content").then().statusCode(200)
                 .header("Content-Length", String.valueOf(file.length))
                 .header("Content-Type", "application/octet-stream")
                 .header("ETag", "\"" + sha + "\"")
@@ -39,7 +39,7 @@ class ExportApiTest {
                 .extract().asByteArray();
         assertEquals(sha, StockDumps.sha256(exported));
 
-        given().head("/api/v1/snapshots/" + id + "/content").then().statusCode(200)
+        asAdmin().head("/api/v1/snapshots/" + id + "/content").then().statusCode(200)
                 .header("Content-Length", String.valueOf(file.length)).header("ETag", "\"" + sha + "\"");
     }
 
@@ -50,39 +50,39 @@ class ExportApiTest {
         int size = file.length;
         String url = "/api/v1/snapshots/" + id + "/content";
 
-        byte[] middle = given().header("Range", "bytes=1000-1999").get(url).then().statusCode(206)
+        byte[] middle = asAdmin().header("Range", "bytes=1000-1999").get(url).then().statusCode(206)
                 .header("Content-Range", "bytes 1000-1999/" + size).header("Content-Length", "1000")
                 .header("Content-Type", containsString("application/sql"))
                 .extract().asByteArray();
         assertArrayEquals(Arrays.copyOfRange(file, 1000, 2000), middle);
 
         int resumeAt = size - 12345;
-        byte[] rest = given().header("Range", "bytes=" + resumeAt + "-").get(url).then().statusCode(206)
+        byte[] rest = asAdmin().header("Range", "bytes=" + resumeAt + "-").get(url).then().statusCode(206)
                 .header("Content-Range", "bytes " + resumeAt + "-" + (size - 1) + "/" + size)
                 .extract().asByteArray();
         assertArrayEquals(Arrays.copyOfRange(file, resumeAt, size), rest);
 
-        byte[] tail = given().header("Range", "bytes=-100").get(url).then().statusCode(206)
+        byte[] tail = asAdmin().header("Range", "bytes=-100").get(url).then().statusCode(206)
                 .header("Content-Range", "bytes " + (size - 100) + "-" + (size - 1) + "/" + size)
                 .extract().asByteArray();
         assertArrayEquals(Arrays.copyOfRange(file, size - 100, size), tail);
 
-        given().header("Range", "bytes=" + size + "-").get(url).then().statusCode(416)
+        asAdmin().header("Range", "bytes=" + size + "-").get(url).then().statusCode(416)
                 .header("Content-Range", "bytes */" + size).contentType("application/problem+json");
 
         String sha = StockDumps.sha256(file);
-        given().header("Range", "bytes=0-9").header("If-Range", "\"" + sha + "\"").get(url).then().statusCode(206);
-        given().header("Range", "bytes=0-9").header("If-Range", "\"" + "0".repeat(64) + "\"").get(url).then()
+        asAdmin().header("Range", "bytes=0-9").header("If-Range", "\"" + sha + "\"").get(url).then().statusCode(206);
+        asAdmin().header("Range", "bytes=0-9").header("If-Range", "\"" + "0".repeat(64) + "\"").get(url).then()
                 .statusCode(200).header("Content-Length", String.valueOf(size));
     }
 
     @Test
     void onlyCompletedSnapshotsAreExported() {
-        given().get("/api/v1/snapshots/" + UUID.randomUUID() + "/content").then().statusCode(404)
+        asAdmin().get("/api/v1/snapshots/" + UUID.randomUUID() + "/content").then().statusCode(404)
                 .contentType("application/problem+json");
         String[] pending = Fixtures.startSnapshot(Fixtures.registerInstance());
-        given().get("/api/v1/snapshots/" + pending[0] + "/content").then().statusCode(409)
+        asAdmin().get("/api/v1/snapshots/" + pending[0] + "/content").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("PENDING"));
-        given().get("/api/v1/snapshots/" + pending[0]).then().body("status", equalTo("PENDING"));
+        asAdmin().get("/api/v1/snapshots/" + pending[0]).then().body("status", equalTo("PENDING"));
     }
 }

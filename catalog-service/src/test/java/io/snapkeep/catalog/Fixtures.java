@@ -1,6 +1,6 @@
 package io.snapkeep.catalog;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.catalog.Tokens.asAdmin;
 
 import java.util.Map;
 import java.util.UUID;
@@ -9,7 +9,7 @@ import io.restassured.http.ContentType;
 import io.snapkeep.messages.Topics;
 
 /** Registers instances and starts snapshots through the API. */
-final class Fixtures {
+public final class Fixtures {
     static final String PASSWORD = "Tr1cky-p@ss-" + UUID.randomUUID();
 
     private Fixtures() {
@@ -21,14 +21,14 @@ final class Fixtures {
                         "password", PASSWORD, "sslmode", "disable"));
     }
 
-    static String registerInstance() {
-        return given().contentType(ContentType.JSON).body(instanceBody("db-" + UUID.randomUUID()))
+    public static String registerInstance() {
+        return asAdmin().contentType(ContentType.JSON).body(instanceBody("db-" + UUID.randomUUID()))
                 .post("/api/v1/instances").then().statusCode(201).extract().path("id");
     }
 
     /** @return the snapshot's id and its job's id */
     static String[] startSnapshot(String instanceId) {
-        var response = given().contentType(ContentType.JSON)
+        var response = asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("instanceId", instanceId, "name", "before-upgrade"))
                 .post("/api/v1/snapshots").then().statusCode(202).extract();
         return new String[] { response.path("id"), response.path("jobId") };

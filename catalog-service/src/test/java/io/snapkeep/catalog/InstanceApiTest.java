@@ -1,6 +1,6 @@
 package io.snapkeep.catalog;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.catalog.Tokens.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -27,7 +27,7 @@ class InstanceApiTest {
     @Test
     void registeringAnswers201WithoutThePasswordAndStoresItSealed() {
         String name = "netbox-" + UUID.randomUUID();
-        String body = given().contentType(ContentType.JSON).body(Fixtures.instanceBody(name))
+        String body = asAdmin().contentType(ContentType.JSON).body(Fixtures.instanceBody(name))
                 .post("/api/v1/instances")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/instances/"))
@@ -39,7 +39,7 @@ class InstanceApiTest {
         assertFalse(body.contains(Fixtures.PASSWORD), "the answer must not carry the password");
         assertFalse(body.toLowerCase().contains("password"), "the answer must not have a password field");
 
-        String id = given().get("/api/v1/instances").then().statusCode(200)
+        String id = asAdmin().get("/api/v1/instances").then().statusCode(200)
                 .body("name", hasItem(name)).extract().path("find { it.name == '" + name + "' }.id");
         String stored = LocalStack.startForTests().postgres().psql(LocalStack.CATALOG_DATABASE,
                 "select sealed_password from instance where id = '" + id + "'").trim();
@@ -47,7 +47,7 @@ class InstanceApiTest {
         assertFalse(stored.contains(Fixtures.PASSWORD), "the column must not hold the plaintext");
         assertTrue(stored.length() > Fixtures.PASSWORD.length(), "the column holds an envelope");
 
-        given().get("/api/v1/instances/" + id).then().statusCode(200).body("id", equalTo(id))
+        asAdmin().get("/api/v1/instances/" + id).then().statusCode(200).body("id", equalTo(id))
                 .body(not(containsString(Fixtures.PASSWORD)));
     }
 
@@ -55,7 +55,7 @@ class InstanceApiTest {
     void aMissingNameIsRefusedNamingTheField() {
         Map<String, Object> body = new HashMap<>(Fixtures.instanceBody("x"));
         body.remove("name");
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/instances")
+        asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/instances")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
@@ -67,7 +67,7 @@ class InstanceApiTest {
     void anUnknownEngineIsRefused() {
         Map<String, Object> body = new HashMap<>(Fixtures.instanceBody("mysql-" + UUID.randomUUID()));
         body.put("engine", "mysql");
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/instances")
+        asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/instances")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("engine"))
@@ -78,14 +78,14 @@ class InstanceApiTest {
     void aMissingConnectionHostIsRefusedNamingTheNestedField() {
         Map<String, Object> body = new HashMap<>(Fixtures.instanceBody("nohost-" + UUID.randomUUID()));
         body.put("connection", Map.of("database", "app", "username", "app"));
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/instances")
+        asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/instances")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("connection.host"));
     }
 
     @Test
     void malformedJsonIsAProblemNotAStackTrace() {
-        given().contentType(ContentType.JSON).body("{\"name\": ").post("/api/v1/instances")
+        asAdmin().contentType(ContentType.JSON).body("{\"name\": ").post("/api/v1/instances")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("not valid JSON"));
@@ -94,28 +94,28 @@ class InstanceApiTest {
     @Test
     void aSecondInstanceWithTheSameNameIsAConflict() {
         String name = "dup-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(Fixtures.instanceBody(name)).post("/api/v1/instances")
+        asAdmin().contentType(ContentType.JSON).body(Fixtures.instanceBody(name)).post("/api/v1/instances")
                 .then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Fixtures.instanceBody(name)).post("/api/v1/instances")
+        asAdmin().contentType(ContentType.JSON).body(Fixtures.instanceBody(name)).post("/api/v1/instances")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("already exists"));
     }
 
     @Test
     void anUnknownInstanceIs404() {
-        given().get("/api/v1/instances/" + UUID.randomUUID()).then().statusCode(404)
+        asAdmin().get("/api/v1/instances/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("No instance with id"));
     }
 
     @Test
     void policiesCanBeListedAndChanged() {
-        given().get("/api/v1/policies").then().statusCode(200).body("name", hasItem("vdc"));
+        asAdmin().get("/api/v1/policies").then().statusCode(200).body("name", hasItem("vdc"));
         String id = Fixtures.registerInstance();
-        given().contentType(ContentType.JSON).body(Map.of("tier", "business-critical"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("tier", "business-critical"))
                 .put("/api/v1/instances/" + id + "/policy").then().statusCode(200)
                 .body("policy", equalTo("business-critical"));
-        given().contentType(ContentType.JSON).body(Map.of("tier", "platinum"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("tier", "platinum"))
                 .put("/api/v1/instances/" + id + "/policy").then().statusCode(400)
                 .body("errors[0].field", equalTo("tier"));
     }
@@ -123,7 +123,7 @@ class InstanceApiTest {
     @Test
     void deletedInstancesDisappear() {
         String id = Fixtures.registerInstance();
-        given().delete("/api/v1/instances/" + id).then().statusCode(204);
-        given().get("/api/v1/instances/" + id).then().statusCode(404);
+        asAdmin().delete("/api/v1/instances/" + id).then().statusCode(204);
+        asAdmin().get("/api/v1/instances/" + id).then().statusCode(404);
     }
 }

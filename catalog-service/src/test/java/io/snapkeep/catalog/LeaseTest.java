@@ -1,6 +1,6 @@
 package io.snapkeep.catalog;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.catalog.Tokens.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,14 +31,14 @@ class LeaseTest {
         var second = KafkaTopics.await(Topics.DUMP_JOBS,
                 r -> r.value().contains(jobId) && r.value().contains("\"attempt\":2"), 1).get(0);
         assertTrue(second.value().contains("attempt-2.dump"), "a new attempt dumps to its own object");
-        given().get("/api/v1/jobs/" + jobId).then().body("attempt", equalTo(2)).body("status", equalTo("QUEUED"));
+        asAdmin().get("/api/v1/jobs/" + jobId).then().body("attempt", equalTo(2)).body("status", equalTo("QUEUED"));
 
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "SUCCEEDED", 1, "00".repeat(32), null));
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 2, "CLAIMED", 0, null, null));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/jobs/" + jobId)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asAdmin().get("/api/v1/jobs/" + jobId)
                 .then().body("status", equalTo("FAILED")).body("attempt", equalTo(2))
                 .body("error", containsString("stopped heartbeating during attempt 2")));
-        given().get("/api/v1/snapshots/" + started[0]).then().body("status", equalTo("FAILED"));
-        given().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
+        asAdmin().get("/api/v1/snapshots/" + started[0]).then().body("status", equalTo("FAILED"));
+        asAdmin().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
     }
 }

@@ -1,6 +1,6 @@
 package io.snapkeep.catalog;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.catalog.Tokens.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -25,7 +25,7 @@ class PolicyApiTest {
 
     @Test
     void theTiersAreDescribedInFull() {
-        given().get("/api/v1/policies").then().statusCode(200)
+        asAdmin().get("/api/v1/policies").then().statusCode(200)
                 .body("name", hasItems("free", "professional", "business-critical", "vdc", "custom"))
                 .body("find { it.name == 'vdc' }.cron", equalTo("0 * * * *"))
                 .body("find { it.name == 'vdc' }.zone", equalTo("UTC"))
@@ -47,7 +47,7 @@ class PolicyApiTest {
                 "monthly", 12))).statusCode(200)
                 .body("policy", equalTo("custom")).body("custom.cron", equalTo("0 3 * * *"))
                 .body("custom.keepLast", equalTo(3)).body("custom.monthly", equalTo(12));
-        given().get("/api/v1/instances/" + id).then().body("custom.daily", equalTo(7));
+        asAdmin().get("/api/v1/instances/" + id).then().body("custom.daily", equalTo(7));
         put(id, Map.of("custom", Map.of("cron", "30 */6 * * 1-5", "daily", 14))).statusCode(200)
                 .body("custom.keepLast", equalTo(0)).body("custom.daily", equalTo(14));
         put(id, Map.of("tier", "free")).statusCode(200).body("policy", equalTo("free")).body("custom", nullValue());
@@ -80,10 +80,10 @@ class PolicyApiTest {
         put(id, Map.of("custom", Map.of("cron", "0 3 * * *"))).statusCode(400)
                 .body("errors[0].field", equalTo("custom.keepLast")).body("detail", containsString("keep something"));
         put(id, Map.of("tier", "custom")).statusCode(400).body("errors[0].field", equalTo("tier"));
-        given().get("/api/v1/instances/" + id).then().body("policy", equalTo("professional"));
+        asAdmin().get("/api/v1/instances/" + id).then().body("policy", equalTo("professional"));
     }
 
     private static ValidatableResponse put(String id, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).put("/api/v1/instances/" + id + "/policy").then();
+        return asAdmin().contentType(ContentType.JSON).body(body).put("/api/v1/instances/" + id + "/policy").then();
     }
 }

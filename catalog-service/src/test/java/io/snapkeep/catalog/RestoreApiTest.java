@@ -1,6 +1,6 @@
 package io.snapkeep.catalog;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.catalog.Tokens.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -43,7 +43,7 @@ class RestoreApiTest {
         String snapshotId = Fixtures.completedSnapshot(Fixtures.registerInstance());
         Map<String, Object> body = new HashMap<>();
         body.put("confirm", confirm);
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/snapshots/" + snapshotId + "/restore")
+        asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/snapshots/" + snapshotId + "/restore")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("confirm"))
                 .body("detail", containsString("type RESTORE"));
@@ -64,10 +64,10 @@ class RestoreApiTest {
         String jobId = restore(snapshotId, Map.of("confirm", "RESTORE")).then().statusCode(202)
                 .body("type", equalTo("RESTORE")).body("status", equalTo("QUEUED"))
                 .body("instanceId", equalTo(instanceId)).extract().path("id");
-        given().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("RESTORING"));
+        asAdmin().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("RESTORING"));
         restore(snapshotId, Map.of("confirm", "RESTORE")).then().statusCode(409)
                 .body("detail", containsString("RESTORING"));
-        given().contentType(ContentType.JSON).body(Map.of("instanceId", instanceId, "name", "during"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("instanceId", instanceId, "name", "during"))
                 .post("/api/v1/snapshots").then().statusCode(409);
 
         String value = KafkaTopics.await(Topics.RESTORE_JOBS, r -> r.value().contains(jobId), 1).get(0).value();
@@ -83,7 +83,7 @@ class RestoreApiTest {
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "CLAIMED", 0, null, null));
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "SUCCEEDED", 1024, "cd".repeat(32), null));
         SnapshotApiTest.awaitJob(jobId, "SUCCEEDED");
-        given().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
+        asAdmin().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
 
         String drop = KafkaTopics.await(Topics.RESTORE_JOBS,
                 r -> r.value().contains("DROP_DATABASES") && r.value().contains(previous), 1).get(0).value();
@@ -99,8 +99,8 @@ class RestoreApiTest {
                 .extract().path("id");
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "FAILED", 0, null, "checksum mismatch"));
         SnapshotApiTest.awaitJob(jobId, "FAILED");
-        given().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
-        given().get("/api/v1/snapshots/" + snapshotId).then().body("status", equalTo("COMPLETED"));
+        asAdmin().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
+        asAdmin().get("/api/v1/snapshots/" + snapshotId).then().body("status", equalTo("COMPLETED"));
     }
 
     @Test
@@ -128,20 +128,20 @@ class RestoreApiTest {
         String name = "copy-" + UUID.randomUUID();
         String jobId = newInstance(snapshotId, name, "fresh_" + UUID.randomUUID().toString().substring(0, 8)).then()
                 .statusCode(202).body("type", equalTo("RESTORE")).extract().path("id");
-        given().get("/api/v1/instances").then().body("name", org.hamcrest.Matchers.not(hasItem(name)));
+        asAdmin().get("/api/v1/instances").then().body("name", org.hamcrest.Matchers.not(hasItem(name)));
         KafkaTopics.await(Topics.RESTORE_JOBS, r -> r.value().contains(jobId) && r.value().contains("NEW_DATABASE"), 1);
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "SUCCEEDED", 1024, "cd".repeat(32), null));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/instances")
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asAdmin().get("/api/v1/instances")
                 .then().body("name", hasItem(name)));
     }
 
     private static io.restassured.response.Response restore(String snapshotId, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/snapshots/" + snapshotId + "/restore");
+        return asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/snapshots/" + snapshotId + "/restore");
     }
 
     private static io.restassured.response.Response newInstance(String snapshotId, String name, String database) {
         PostgresServer pg = LocalStack.startForTests().postgres();
-        return given().contentType(ContentType.JSON)
+        return asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", name, "connection", Map.of("host", pg.host(), "port", pg.port(), "database",
                         database, "username", pg.superuser(), "password", pg.password(), "sslmode", "disable")))
                 .post("/api/v1/snapshots/" + snapshotId + "/instances");

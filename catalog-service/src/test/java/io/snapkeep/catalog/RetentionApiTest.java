@@ -1,6 +1,6 @@
 package io.snapkeep.catalog;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.catalog.Tokens.asAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -35,7 +35,7 @@ class RetentionApiTest {
         String newer = ScheduledSnapshots.completed(instanceId);
         String onDemand = Fixtures.completedSnapshot(instanceId);
 
-        var preview = given().get("/api/v1/instances/" + instanceId + "/retention").then().statusCode(200)
+        var preview = asAdmin().get("/api/v1/instances/" + instanceId + "/retention").then().statusCode(200)
                 .body("instanceId", equalTo(instanceId))
                 .body("policy", equalTo("custom (cron 0 3 * * *; keep-last 2)"))
                 .body("toDelete", equalTo(1))
@@ -50,11 +50,11 @@ class RetentionApiTest {
                         contains("the newest completed snapshot", "on-demand snapshots are kept until deleted"))
                 .body(entry(onDemand) + ".expiresAt", nullValue());
 
-        String restoreJob = given().contentType(ContentType.JSON).body(Map.of("confirm", "RESTORE"))
+        String restoreJob = asAdmin().contentType(ContentType.JSON).body(Map.of("confirm", "RESTORE"))
                 .post("/api/v1/snapshots/" + oldest + "/restore").then().statusCode(202).extract().path("id");
-        given().get("/api/v1/instances/" + instanceId + "/retention").then().body("toDelete", equalTo(0))
+        asAdmin().get("/api/v1/instances/" + instanceId + "/retention").then().body("toDelete", equalTo(0))
                 .body(entry(oldest) + ".reasons", contains("read by a queued or running job"));
-        given().get("/api/v1/snapshots?requestId=none&instanceId=" + instanceId).then().body("total", equalTo(0));
+        asAdmin().get("/api/v1/snapshots?requestId=none&instanceId=" + instanceId).then().body("total", equalTo(0));
         assertNotNull(restoreJob);
     }
 
@@ -82,7 +82,7 @@ class RetentionApiTest {
 
     @Test
     void anUnknownInstanceHasNoPreview() {
-        given().get("/api/v1/instances/" + UUID.randomUUID() + "/retention").then().statusCode(404)
+        asAdmin().get("/api/v1/instances/" + UUID.randomUUID() + "/retention").then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -92,14 +92,14 @@ class RetentionApiTest {
         ScheduledSnapshots.setPolicy(instanceId, Map.of("tier", "free"));
         String first = Fixtures.completedSnapshot(instanceId);
         String second = Fixtures.completedSnapshot(instanceId);
-        given().get("/api/v1/instances/" + instanceId + "/retention").then()
+        asAdmin().get("/api/v1/instances/" + instanceId + "/retention").then()
                 .body(entry(first) + ".action", equalTo("DELETE"))
                 .body(entry(second) + ".action", equalTo("KEEP"))
                 .body(entry(second) + ".reasons", hasItem("keep-last 1 of 1"));
     }
 
     private static Instant expiresAt(String snapshotId) {
-        String value = given().get("/api/v1/snapshots/" + snapshotId).then().extract().path("expiresAt");
+        String value = asAdmin().get("/api/v1/snapshots/" + snapshotId).then().extract().path("expiresAt");
         return value == null ? null : Instant.parse(value);
     }
 

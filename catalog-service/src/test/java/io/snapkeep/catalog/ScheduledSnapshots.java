@@ -1,6 +1,6 @@
 package io.snapkeep.catalog;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.catalog.Tokens.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -28,7 +28,7 @@ final class ScheduledSnapshots {
     }
 
     static void setPolicy(String instanceId, Map<String, Object> body) {
-        given().contentType(ContentType.JSON).body(body).put("/api/v1/instances/" + instanceId + "/policy").then()
+        asAdmin().contentType(ContentType.JSON).body(body).put("/api/v1/instances/" + instanceId + "/policy").then()
                 .statusCode(200);
     }
 
@@ -36,11 +36,11 @@ final class ScheduledSnapshots {
         String requestId = "scheduled:" + instanceId + ":" + UUID.randomUUID();
         KafkaTopics.send(Topics.SNAPSHOT_REQUESTS, instanceId, "{\"v\":1,\"requestId\":\"" + requestId
                 + "\",\"instanceId\":\"" + instanceId + "\",\"name\":\"nightly\",\"origin\":\"SCHEDULED\"}");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asAdmin()
                 .get("/api/v1/snapshots?requestId=" + requestId).then().body("total", equalTo(1)));
-        String snapshotId = given().get("/api/v1/snapshots?requestId=" + requestId).then().extract()
+        String snapshotId = asAdmin().get("/api/v1/snapshots?requestId=" + requestId).then().extract()
                 .path("items[0].id");
-        String jobId = given().get("/api/v1/jobs?snapshotId=" + snapshotId).then().extract().path("items[0].id");
+        String jobId = asAdmin().get("/api/v1/jobs?snapshotId=" + snapshotId).then().extract().path("items[0].id");
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "CLAIMED", 0, null, null));
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, "SUCCEEDED".equals(outcome)
                 ? SnapshotApiTest.event(jobId, 1, "SUCCEEDED", 1024, "cd".repeat(32), null)

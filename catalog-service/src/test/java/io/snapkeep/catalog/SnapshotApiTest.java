@@ -1,6 +1,6 @@
 package io.snapkeep.catalog;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.catalog.Tokens.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -38,10 +38,10 @@ class SnapshotApiTest {
         String instanceId = Fixtures.registerInstance();
         String[] started = Fixtures.startSnapshot(instanceId);
 
-        given().get("/api/v1/snapshots/" + started[0]).then().statusCode(200)
+        asAdmin().get("/api/v1/snapshots/" + started[0]).then().statusCode(200)
                 .body("status", equalTo("PENDING")).body("instanceId", equalTo(instanceId))
                 .body("format", equalTo("custom")).body("origin", equalTo("ON_DEMAND"));
-        given().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("SNAPSHOTTING"));
+        asAdmin().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("SNAPSHOTTING"));
 
         ConsumerRecord<String, String> record = KafkaTopics
                 .await(Topics.DUMP_JOBS, r -> r.value().contains(started[1]), 1).get(0);
@@ -59,7 +59,7 @@ class SnapshotApiTest {
     void anInstanceRunsOneJobAtATime() {
         String instanceId = Fixtures.registerInstance();
         Fixtures.startSnapshot(instanceId);
-        given().contentType(ContentType.JSON).body(Map.of("instanceId", instanceId, "name", "again"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("instanceId", instanceId, "name", "again"))
                 .post("/api/v1/snapshots").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("SNAPSHOTTING"));
@@ -73,7 +73,7 @@ class SnapshotApiTest {
         String sha = "ab".repeat(32);
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, event(jobId, 1, "CLAIMED", 0, null, null));
         awaitJob(jobId, "RUNNING");
-        given().get("/api/v1/snapshots/" + started[0]).then().body("status", equalTo("RUNNING"));
+        asAdmin().get("/api/v1/snapshots/" + started[0]).then().body("status", equalTo("RUNNING"));
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, event(jobId, 1, "PROGRESS", 4096, null, null));
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, event(jobId, 1, "SUCCEEDED", 8192, sha, null));
         awaitJob(jobId, "SUCCEEDED");
@@ -82,13 +82,13 @@ class SnapshotApiTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> KafkaTopics.await(
                 Topics.SNAPSHOT_EVENTS, r -> r.value().contains(started[0]) && r.value().contains("COMPLETED"), 1));
-        given().get("/api/v1/snapshots/" + started[0]).then()
+        asAdmin().get("/api/v1/snapshots/" + started[0]).then()
                 .body("status", equalTo("COMPLETED")).body("sizeBytes", equalTo(8192))
                 .body("sha256", equalTo(sha)).body("serverVersion", equalTo("15.19"))
                 .body("completedAt", notNullValue());
-        given().get("/api/v1/jobs/" + jobId).then().body("status", equalTo("SUCCEEDED"))
+        asAdmin().get("/api/v1/jobs/" + jobId).then().body("status", equalTo("SUCCEEDED"))
                 .body("progressBytes", equalTo(8192)).body("error", equalTo(null));
-        given().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
+        asAdmin().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
         List<ConsumerRecord<String, String>> completed = KafkaTopics.readAll(Topics.SNAPSHOT_EVENTS,
                 r -> r.value().contains(started[0]) && r.value().contains("COMPLETED"));
         assertEquals(1, completed.size(), "the duplicate SUCCEEDED announced nothing");
@@ -105,8 +105,8 @@ class SnapshotApiTest {
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, event("worker-b", jobId, 1, "SUCCEEDED", 10, "0b".repeat(32), null));
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, event("worker-a", jobId, 1, "SUCCEEDED", 20, "0a".repeat(32), null));
         awaitJob(jobId, "SUCCEEDED");
-        given().get("/api/v1/jobs/" + jobId).then().body("workerId", equalTo("worker-a"));
-        given().get("/api/v1/snapshots/" + started[0]).then().body("sha256", equalTo("0a".repeat(32)))
+        asAdmin().get("/api/v1/jobs/" + jobId).then().body("workerId", equalTo("worker-a"));
+        asAdmin().get("/api/v1/snapshots/" + started[0]).then().body("sha256", equalTo("0a".repeat(32)))
                 .body("sizeBytes", equalTo(20));
     }
 
@@ -117,28 +117,28 @@ class SnapshotApiTest {
         KafkaTopics.send(Topics.JOB_EVENTS, started[1], event(started[1], 1, "FAILED", 0, null,
                 "pg_dump: error: connection to server failed: FATAL:  password authentication failed"));
         awaitJob(started[1], "FAILED");
-        given().get("/api/v1/snapshots/" + started[0]).then().body("status", equalTo("FAILED"))
+        asAdmin().get("/api/v1/snapshots/" + started[0]).then().body("status", equalTo("FAILED"))
                 .body("error", containsString("password authentication failed"));
-        given().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
+        asAdmin().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
     }
 
     @Test
     void badSnapshotRequestsAreRefused() {
-        given().contentType(ContentType.JSON).body(Map.of("instanceId", UUID.randomUUID(), "name", "x"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("instanceId", UUID.randomUUID(), "name", "x"))
                 .post("/api/v1/snapshots").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("No instance with id"));
         String instanceId = Fixtures.registerInstance();
-        given().contentType(ContentType.JSON).body(Map.of("instanceId", instanceId))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("instanceId", instanceId))
                 .post("/api/v1/snapshots").then().statusCode(400).body("errors[0].field", equalTo("name"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "x"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("name", "x"))
                 .post("/api/v1/snapshots").then().statusCode(400).body("errors[0].field", equalTo("instanceId"));
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("instanceId", instanceId, "name", "x", "options", Map.of("format", "zip")))
                 .post("/api/v1/snapshots").then().statusCode(400)
                 .body("errors[0].field", equalTo("options.format"));
-        given().get("/api/v1/snapshots/" + UUID.randomUUID()).then().statusCode(404);
-        given().get("/api/v1/snapshots?status=LOST").then().statusCode(400).body("errors[0].field", equalTo("status"));
-        given().get("/api/v1/snapshots?size=0").then().statusCode(400).body("errors[0].field", equalTo("size"));
+        asAdmin().get("/api/v1/snapshots/" + UUID.randomUUID()).then().statusCode(404);
+        asAdmin().get("/api/v1/snapshots?status=LOST").then().statusCode(400).body("errors[0].field", equalTo("status"));
+        asAdmin().get("/api/v1/snapshots?size=0").then().statusCode(400).body("errors[0].field", equalTo("size"));
     }
 
     @Test
@@ -149,21 +149,21 @@ class SnapshotApiTest {
             KafkaTopics.send(Topics.JOB_EVENTS, jobId, event(jobId, 1, "FAILED", 0, null, "boom " + i));
             awaitJob(jobId, "FAILED");
         }
-        given().get("/api/v1/snapshots?instanceId=" + instanceId + "&size=2&page=0").then().statusCode(200)
+        asAdmin().get("/api/v1/snapshots?instanceId=" + instanceId + "&size=2&page=0").then().statusCode(200)
                 .body("items", hasSize(2)).body("total", equalTo(3)).body("page", equalTo(0))
                 .body("items[0].error", equalTo("boom 2")).body("items[1].error", equalTo("boom 1"));
-        given().get("/api/v1/snapshots?instanceId=" + instanceId + "&size=2&page=1").then()
+        asAdmin().get("/api/v1/snapshots?instanceId=" + instanceId + "&size=2&page=1").then()
                 .body("items", hasSize(1)).body("items[0].error", equalTo("boom 0"));
-        given().get("/api/v1/snapshots?instanceId=" + instanceId + "&status=completed").then()
+        asAdmin().get("/api/v1/snapshots?instanceId=" + instanceId + "&status=completed").then()
                 .body("items", hasSize(0));
-        given().get("/api/v1/snapshots?instanceId=" + instanceId + "&origin=ON_DEMAND").then()
+        asAdmin().get("/api/v1/snapshots?instanceId=" + instanceId + "&origin=ON_DEMAND").then()
                 .body("items", hasSize(3)).body("items.instanceId", everyItem(equalTo(instanceId)));
-        given().get("/api/v1/jobs?instanceId=" + instanceId + "&status=FAILED").then()
+        asAdmin().get("/api/v1/jobs?instanceId=" + instanceId + "&status=FAILED").then()
                 .body("total", equalTo(3));
     }
 
     static void awaitJob(String jobId, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/jobs/" + jobId)
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asAdmin().get("/api/v1/jobs/" + jobId)
                 .then().body("status", equalTo(status)));
     }
 

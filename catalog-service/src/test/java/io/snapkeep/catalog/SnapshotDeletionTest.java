@@ -1,6 +1,6 @@
 package io.snapkeep.catalog;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.catalog.Tokens.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,23 +40,23 @@ class SnapshotDeletionTest {
         String archive = store(instanceId, snapshotId, "attempt-1.dump");
         String leftover = store(instanceId, snapshotId, "attempt-0.dump");
 
-        given().delete("/api/v1/snapshots/" + snapshotId).then().statusCode(204);
+        asAdmin().delete("/api/v1/snapshots/" + snapshotId).then().statusCode(204);
 
         assertFalse(exists(archive), "the archive left the store");
         assertFalse(exists(leftover), "and so did what an earlier attempt left");
-        given().get("/api/v1/snapshots/" + snapshotId).then().body("status", equalTo("DELETED"))
+        asAdmin().get("/api/v1/snapshots/" + snapshotId).then().body("status", equalTo("DELETED"))
                 .body("expiresAt", org.hamcrest.Matchers.nullValue());
-        given().get("/api/v1/snapshots?instanceId=" + instanceId).then().body("total", equalTo(0));
-        given().get("/api/v1/snapshots?instanceId=" + instanceId + "&status=DELETED").then().body("total", equalTo(1));
+        asAdmin().get("/api/v1/snapshots?instanceId=" + instanceId).then().body("total", equalTo(0));
+        asAdmin().get("/api/v1/snapshots?instanceId=" + instanceId + "&status=DELETED").then().body("total", equalTo(1));
         KafkaTopics.await(Topics.SNAPSHOT_EVENTS,
                 r -> r.value().contains(snapshotId) && r.value().contains("\"DELETED\""), 1);
 
-        given().delete("/api/v1/snapshots/" + snapshotId).then().statusCode(204);
+        asAdmin().delete("/api/v1/snapshots/" + snapshotId).then().statusCode(204);
     }
 
     @Test
     void anUnknownSnapshotIs404() {
-        given().delete("/api/v1/snapshots/" + UUID.randomUUID()).then().statusCode(404)
+        asAdmin().delete("/api/v1/snapshots/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -65,26 +65,26 @@ class SnapshotDeletionTest {
         String instanceId = Fixtures.registerInstance();
         String snapshotId = Fixtures.completedSnapshot(instanceId);
         String archive = store(instanceId, snapshotId, "attempt-1.dump");
-        String jobId = given().contentType(ContentType.JSON).body(Map.of("confirm", "RESTORE"))
+        String jobId = asAdmin().contentType(ContentType.JSON).body(Map.of("confirm", "RESTORE"))
                 .post("/api/v1/snapshots/" + snapshotId + "/restore").then().statusCode(202).extract().path("id");
 
-        given().delete("/api/v1/snapshots/" + snapshotId).then().statusCode(409)
+        asAdmin().delete("/api/v1/snapshots/" + snapshotId).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("RESTORE job " + jobId));
         assertTrue(exists(archive));
-        given().get("/api/v1/snapshots/" + snapshotId).then().body("status", equalTo("COMPLETED"));
+        asAdmin().get("/api/v1/snapshots/" + snapshotId).then().body("status", equalTo("COMPLETED"));
 
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "CLAIMED", 0, null, null));
         KafkaTopics.send(Topics.JOB_EVENTS, jobId,
                 SnapshotApiTest.event(jobId, 1, "SUCCEEDED", 1024, "cd".repeat(32), null));
         SnapshotApiTest.awaitJob(jobId, "SUCCEEDED");
-        given().delete("/api/v1/snapshots/" + snapshotId).then().statusCode(204);
+        asAdmin().delete("/api/v1/snapshots/" + snapshotId).then().statusCode(204);
         assertFalse(exists(archive));
     }
 
     @Test
     void aSnapshotBeingTakenIsNotDeleted() {
         String[] started = Fixtures.startSnapshot(Fixtures.registerInstance());
-        given().delete("/api/v1/snapshots/" + started[0]).then().statusCode(409)
+        asAdmin().delete("/api/v1/snapshots/" + started[0]).then().statusCode(409)
                 .body("detail", containsString("DUMP job " + started[1]));
     }
 
@@ -94,10 +94,10 @@ class SnapshotDeletionTest {
         ScheduledSnapshots.setPolicy(instanceId, Map.of("custom", Map.of("cron", "0 3 * * *", "keepLast", 1)));
         String older = ScheduledSnapshots.completed(instanceId);
         String newer = ScheduledSnapshots.completed(instanceId);
-        given().delete("/api/v1/snapshots/" + newer + "?retention=true").then().statusCode(409)
+        asAdmin().delete("/api/v1/snapshots/" + newer + "?retention=true").then().statusCode(409)
                 .body("detail", containsString("keep-last 1 of 1"));
-        given().delete("/api/v1/snapshots/" + older + "?retention=true").then().statusCode(204);
-        List<String> left = given().get("/api/v1/snapshots?instanceId=" + instanceId).then().extract().path("items.id");
+        asAdmin().delete("/api/v1/snapshots/" + older + "?retention=true").then().statusCode(204);
+        List<String> left = asAdmin().get("/api/v1/snapshots?instanceId=" + instanceId).then().extract().path("items.id");
         assertEquals(List.of(newer), left);
     }
 

@@ -1,6 +1,6 @@
 package io.snapkeep.catalog;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.catalog.Tokens.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -57,7 +57,7 @@ class UploadApiTest {
         assertTrue(file.length > 10 << 20, "larger than the default 10 MB body limit: " + file.length);
         String instanceId = Fixtures.registerInstance();
 
-        String id = given().contentType("application/octet-stream").body(file)
+        String id = asAdmin().contentType("application/octet-stream").body(file)
                 .post("/api/v1/snapshots/upload?instanceId=" + instanceId + "&name=migrated")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/snapshots/"))
@@ -70,7 +70,7 @@ class UploadApiTest {
                 .body("completedAt", notNullValue())
                 .extract().path("id");
 
-        var view = given().get("/api/v1/snapshots/" + id).then().statusCode(200).body("status", equalTo("COMPLETED"));
+        var view = asAdmin().get("/api/v1/snapshots/" + id).then().statusCode(200).body("status", equalTo("COMPLETED"));
         if (format.equals("plain")) {
             view.body("archiveVersion", nullValue()).body("sourceDatabase", nullValue());
         } else {
@@ -85,9 +85,9 @@ class UploadApiTest {
         };
         String key = "snapshots/" + instanceId + "/" + id + "/upload." + ext;
         assertEquals(file.length, s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
-        given().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
+        asAdmin().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
 
-        byte[] exported = given().get("/api/v1/snapshots/" + id + "/content").then().statusCode(200)
+        byte[] exported = asAdmin().get("/api/v1/snapshots/" + id + "/content").then().statusCode(200)
                 .extract().asByteArray();
         assertEquals(StockDumps.sha256(file), StockDumps.sha256(exported), "exported bytes are the uploaded ones");
     }
@@ -96,7 +96,7 @@ class UploadApiTest {
     void aMultipartFormWithAFilePartIsTaken() {
         byte[] file = StockDumps.bytes(StockDumps.get().custom);
         String instanceId = Fixtures.registerInstance();
-        given().multiPart("comment", "before the file").multiPart("file", "netbox.dump", file, "application/octet-stream")
+        asAdmin().multiPart("comment", "before the file").multiPart("file", "netbox.dump", file, "application/octet-stream")
                 .post("/api/v1/snapshots/upload?instanceId=" + instanceId + "&name=from-browser")
                 .then().statusCode(201)
                 .body("format", equalTo("custom")).body("status", equalTo("COMPLETED"))
@@ -106,7 +106,7 @@ class UploadApiTest {
     @Test
     void aMultipartFormWithoutAFilePartIsRefused() {
         String instanceId = Fixtures.registerInstance();
-        given().multiPart("document", "x.dump", new byte[] { 1, 2, 3 }, "application/octet-stream")
+        asAdmin().multiPart("document", "x.dump", new byte[] { 1, 2, 3 }, "application/octet-stream")
                 .post("/api/v1/snapshots/upload?instanceId=" + instanceId + "&name=x")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("file"));
@@ -141,7 +141,7 @@ class UploadApiTest {
             default -> "gzip";
         };
         String instanceId = Fixtures.registerInstance();
-        given().contentType("application/octet-stream").body(body)
+        asAdmin().contentType("application/octet-stream").body(body)
                 .post("/api/v1/snapshots/upload?instanceId=" + instanceId + "&name=bad")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("detail", containsString(expected))
@@ -152,14 +152,14 @@ class UploadApiTest {
     @Test
     void badRequestsAreRefusedBeforeTheBodyIsRead() {
         String instanceId = Fixtures.registerInstance();
-        given().contentType("application/octet-stream").body(new byte[] { 1 })
+        asAdmin().contentType("application/octet-stream").body(new byte[] { 1 })
                 .post("/api/v1/snapshots/upload?instanceId=" + java.util.UUID.randomUUID() + "&name=x")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("No instance with id"));
-        given().contentType("application/octet-stream").body(new byte[] { 1 })
+        asAdmin().contentType("application/octet-stream").body(new byte[] { 1 })
                 .post("/api/v1/snapshots/upload?instanceId=" + instanceId)
                 .then().statusCode(400).body("errors[0].field", equalTo("name"));
-        given().contentType("application/octet-stream").body(new byte[] { 1 })
+        asAdmin().contentType("application/octet-stream").body(new byte[] { 1 })
                 .post("/api/v1/snapshots/upload?name=x")
                 .then().statusCode(400).body("errors[0].field", equalTo("instanceId"));
         assertNothingLeft(instanceId);
@@ -187,8 +187,8 @@ class UploadApiTest {
     void anUploadDoesNotMakeTheInstanceBusy() {
         String instanceId = Fixtures.registerInstance();
         Fixtures.startSnapshot(instanceId);
-        given().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("SNAPSHOTTING"));
-        given().contentType("application/octet-stream").body(StockDumps.bytes(StockDumps.get().plain))
+        asAdmin().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("SNAPSHOTTING"));
+        asAdmin().contentType("application/octet-stream").body(StockDumps.bytes(StockDumps.get().plain))
                 .post("/api/v1/snapshots/upload?instanceId=" + instanceId + "&name=alongside")
                 .then().statusCode(201).body("status", equalTo("COMPLETED"));
     }
@@ -199,7 +199,7 @@ class UploadApiTest {
         String instanceId = Fixtures.registerInstance();
         String id = upload(instanceId, file).path("id");
         Path exported = Files.createTempFile(Path.of("target"), "export", ".tar");
-        Files.write(exported, given().get("/api/v1/snapshots/" + id + "/content").then().statusCode(200)
+        Files.write(exported, asAdmin().get("/api/v1/snapshots/" + id + "/content").then().statusCode(200)
                 .extract().asByteArray());
         String toc = StockDumps.run(List.of("pg_restore", "-l", exported.toString()), null);
         assertTrue(toc.contains("dbname: " + StockDumps.DATABASE), toc);
@@ -208,13 +208,13 @@ class UploadApiTest {
     }
 
     static ExtractableResponse<Response> upload(String instanceId, byte[] file) {
-        return given().contentType("application/octet-stream").body(file)
+        return asAdmin().contentType("application/octet-stream").body(file)
                 .post("/api/v1/snapshots/upload?instanceId=" + instanceId + "&name=up")
                 .then().statusCode(201).extract();
     }
 
     private void assertNothingLeft(String instanceId) {
-        given().get("/api/v1/snapshots?instanceId=" + instanceId).then().body("total", equalTo(0));
+        asAdmin().get("/api/v1/snapshots?instanceId=" + instanceId).then().body("total", equalTo(0));
         String prefix = "snapshots/" + instanceId + "/";
         assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents().isEmpty(), "no object");
         assertTrue(s3.listMultipartUploads(b -> b.bucket(bucket).prefix(prefix)).uploads().isEmpty(),

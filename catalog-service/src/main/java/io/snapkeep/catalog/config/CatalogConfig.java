@@ -26,6 +26,8 @@ public interface CatalogConfig {
 
     Upload upload();
 
+    Auth auth();
+
     interface Store {
         /** Bucket holding the snapshot archives; created at start when missing. */
         @WithDefault("snapkeep")
@@ -113,5 +115,53 @@ public interface CatalogConfig {
          * be at least as new as the {@code pg_dump} that made the archives.
          */
         Optional<String> pgRestore();
+    }
+
+    interface Auth {
+        /**
+         * An admin API token ({@code snk_} and at least 43 base64url characters) registered when the catalog starts
+         * with no admin user or token (env {@code SNAPKEEP_AUTH_BOOTSTRAP_TOKEN}). No default: without it and without
+         * an admin the catalog refuses to start when {@link #requireAdmin()} is on.
+         */
+        Optional<String> bootstrapToken();
+
+        /**
+         * The scheduler-service's API token (env {@code SNAPKEEP_AUTH_SCHEDULER_TOKEN}): kept registered as the
+         * operator token named {@code scheduler}, replaced when it changes. No default: no scheduler token.
+         */
+        Optional<String> schedulerToken();
+
+        /** Whether the catalog refuses to start with no admin and no bootstrap token (off in dev and tests). */
+        @WithDefault("true")
+        boolean requireAdmin();
+
+        /** How long a web console session lasts after its login. */
+        @WithDefault("12h")
+        Duration sessionLifetime();
+
+        /** bcrypt cost (log2 of its rounds) of new password hashes; 12 takes about 0.25 s a hash here. */
+        @WithDefault("12")
+        int bcryptCost();
+
+        /** A token's or session's last-used time is written at most this often, so a busy script costs no writes. */
+        @WithDefault("1m")
+        Duration lastUsedResolution();
+
+        /** Failed logins throttled per user name and per client address. */
+        Throttle throttle();
+
+        interface Throttle {
+            /** Failed logins of one user name within {@link #window()} after which its logins are refused (429). */
+            @WithDefault("5")
+            int perUser();
+
+            /** Failed logins from one client address within {@link #window()} after which it is refused (429). */
+            @WithDefault("20")
+            int perClient();
+
+            /** How far back failures count, and how long a throttled user or address waits. */
+            @WithDefault("15m")
+            Duration window();
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.snapkeep.catalog.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.snapkeep.catalog.audit.Audited;
+import io.snapkeep.catalog.auth.Role;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +30,7 @@ import io.snapkeep.catalog.service.InstanceService;
 @Path("/api/v1/instances")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
 public class InstanceResource {
     private final InstanceService instances;
 
@@ -35,6 +39,8 @@ public class InstanceResource {
     }
 
     @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Audited(value = "instance.register", target = Audited.Target.INSTANCE)
     public Uni<Response> register(@NotNull(message = "is required: a JSON instance") @Valid CreateInstanceRequest request) {
         return instances.register(request).map(Views::of)
                 .map(view -> Response.created(URI.create("/api/v1/instances/" + view.id())).entity(view).build());
@@ -53,6 +59,8 @@ public class InstanceResource {
 
     @PUT
     @Path("{id}/policy")
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited(value = "instance.policy", target = Audited.Target.INSTANCE)
     public Uni<InstanceView> changePolicy(@PathParam("id") UUID id,
             @NotNull(message = "is required: {\"tier\": ...} or {\"custom\": {\"cron\": ..., \"daily\": ...}}")
             PolicyRequest request) {
@@ -61,6 +69,8 @@ public class InstanceResource {
 
     @DELETE
     @Path("{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Audited(value = "instance.delete", target = Audited.Target.INSTANCE)
     public Uni<Response> delete(@PathParam("id") UUID id) {
         return instances.delete(id).replaceWith(Response.noContent().build());
     }

@@ -1,5 +1,7 @@
 package io.snapkeep.catalog.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.snapkeep.catalog.auth.Role;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -18,6 +20,7 @@ import io.snapkeep.catalog.service.PageRequest;
 
 @Path("/api/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
 public class JobResource {
     private final JobQueries jobs;
 

@@ -1,5 +1,7 @@
 package io.snapkeep.catalog.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.snapkeep.catalog.auth.Role;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +17,7 @@ import io.snapkeep.policy.Tier;
 
 @Path("/api/v1/policies")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
 public class PolicyResource {
     private static final String SCHEDULED = "scheduled snapshots; on-demand and uploaded ones are kept until deleted";
 

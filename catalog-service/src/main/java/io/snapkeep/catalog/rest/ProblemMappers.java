@@ -24,13 +24,19 @@ import io.snapkeep.catalog.service.CatalogException;
 /** Every error leaves the API as RFC 7807 problem JSON with a sentence that says what to do. */
 public class ProblemMappers {
     static final String PROBLEM_JSON = "application/problem+json";
+    /** What a 401 answer asks for. */
+    public static final String UNAUTHORIZED_CHALLENGE = "Bearer realm=\"snapkeep\"";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
     public Response catalog(CatalogException e) {
         List<Problem.FieldError> errors = e.field() == null ? null
                 : List.of(new Problem.FieldError(e.field(), e.getMessage()));
-        return problem(e.status(), e.title(), e.getMessage(), errors);
+        Response response = problem(e.status(), e.title(), e.getMessage(), errors);
+        if (e.status() == 401) {
+            response.getHeaders().putSingle("WWW-Authenticate", UNAUTHORIZED_CHALLENGE);
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -90,7 +96,8 @@ public class ProblemMappers {
         return names.isEmpty() ? "body" : String.join(".", names);
     }
 
-    private static Response problem(int status, String title, String detail, List<Problem.FieldError> errors) {
+    /** A problem JSON answer; {@code errors} may be null. */
+    public static Response problem(int status, String title, String detail, List<Problem.FieldError> errors) {
         return Response.status(status).type(PROBLEM_JSON)
                 .entity(new Problem("about:blank", title, status, detail, errors)).build();
     }

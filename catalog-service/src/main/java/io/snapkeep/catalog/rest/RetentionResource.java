@@ -1,5 +1,7 @@
 package io.snapkeep.catalog.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.snapkeep.catalog.auth.Role;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +17,7 @@ import io.snapkeep.catalog.service.RetentionPreviews;
 
 @Path("/api/v1/instances/{id}/retention")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
 public class RetentionResource {
     private final RetentionPreviews previews;
 

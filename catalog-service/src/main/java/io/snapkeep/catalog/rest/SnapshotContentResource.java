@@ -1,5 +1,8 @@
 package io.snapkeep.catalog.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.snapkeep.catalog.audit.Audited;
+import io.snapkeep.catalog.auth.Role;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -39,6 +42,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * broken download resumes; {@code If-Range} with the ETag (the SHA-256) or the Last-Modified date guards the resume.
  */
 @Path("/api/v1/snapshots/{id}/content")
+@RolesAllowed(Role.OPERATOR_NAME)
 public class SnapshotContentResource {
     private static final Logger LOG = Logger.getLogger(SnapshotContentResource.class);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -55,6 +59,7 @@ public class SnapshotContentResource {
 
     @GET
     @Blocking
+    @Audited(value = "snapshot.export", target = Audited.Target.SNAPSHOT)
     @Operation(summary = "Download a COMPLETED snapshot's archive; honours a single byte range")
     public Response download(@PathParam("id") UUID id, @HeaderParam("Range") String range,
             @HeaderParam("If-Range") String ifRange) {

@@ -1,5 +1,8 @@
 package io.snapkeep.catalog.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.snapkeep.catalog.audit.Audited;
+import io.snapkeep.catalog.auth.Role;
 import java.net.URI;
 import java.util.UUID;
 
@@ -24,7 +27,6 @@ import io.snapkeep.catalog.rest.dto.PageView;
 import io.snapkeep.catalog.rest.dto.RestoreRequest;
 import io.snapkeep.catalog.rest.dto.SnapshotView;
 import io.snapkeep.catalog.service.NewInstanceRestore;
-import io.snapkeep.catalog.service.OutboxRelay;
 import io.snapkeep.catalog.service.PageRequest;
 import io.snapkeep.catalog.service.RestoreService;
 import io.snapkeep.catalog.service.SnapshotDeletion;
@@ -34,17 +36,16 @@ import io.snapkeep.catalog.service.SnapshotService;
 @Path("/api/v1/snapshots")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
 public class SnapshotResource {
     private final SnapshotService snapshots;
     private final SnapshotQueries queries;
     private final RestoreService restores;
     private final NewInstanceRestore newInstances;
     private final SnapshotDeletion deletion;
-    private final OutboxRelay relay;
 
     public SnapshotResource(SnapshotService snapshots, SnapshotQueries queries, RestoreService restores,
-            NewInstanceRestore newInstances, SnapshotDeletion deletion, OutboxRelay relay) {
-        this.relay = relay;
+            NewInstanceRestore newInstances, SnapshotDeletion deletion) {
         this.snapshots = snapshots;
         this.queries = queries;
         this.restores = restores;
@@ -53,8 +54,10 @@ public class SnapshotResource {
     }
 
     @POST
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited(value = "snapshot.create", target = Audited.Target.SNAPSHOT)
     public Uni<Response> create(@NotNull(message = "is required: a JSON snapshot request") @Valid CreateSnapshotRequest request) {
-        return snapshots.onDemand(request).invoke(relay::publishSoon)
+        return snapshots.onDemand(request)
                 .map(started -> Response.accepted(Views.of(started.snapshot(), started.job().id))
                         .location(URI.create("/api/v1/snapshots/" + started.snapshot().id)).build());
     }
@@ -82,23 +85,29 @@ public class SnapshotResource {
      */
     @DELETE
     @Path("{id}")
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited(value = "snapshot.delete", target = Audited.Target.SNAPSHOT)
     public Uni<Response> delete(@PathParam("id") UUID id, @QueryParam("retention") boolean byRetention) {
         return deletion.delete(id, byRetention).replaceWith(Response.noContent().build());
     }
 
     @POST
     @Path("{id}/restore")
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited(value = "snapshot.restore", target = Audited.Target.SNAPSHOT, answer = Audited.Target.JOB)
     public Uni<Response> restore(@PathParam("id") UUID id,
             @NotNull(message = "is required: {\"confirm\": \"RESTORE\"}") RestoreRequest request) {
-        return restores.restore(id, request).invoke(relay::publishSoon).map(job -> Response.accepted(Views.of(job))
+        return restores.restore(id, request).map(job -> Response.accepted(Views.of(job))
                 .location(URI.create("/api/v1/jobs/" + job.id)).build());
     }
 
     @POST
     @Path("{id}/instances")
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited(value = "snapshot.new-instance", target = Audited.Target.SNAPSHOT, answer = Audited.Target.JOB)
     public Uni<Response> newInstance(@PathParam("id") UUID id,
             @NotNull(message = "is required: a name and a connection") @Valid NewInstanceRequest request) {
-        return newInstances.start(id, request).invoke(relay::publishSoon).map(job -> Response.accepted(Views.of(job))
+        return newInstances.start(id, request).map(job -> Response.accepted(Views.of(job))
                 .location(URI.create("/api/v1/jobs/" + job.id)).build());
     }
 }

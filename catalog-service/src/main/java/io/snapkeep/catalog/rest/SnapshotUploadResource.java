@@ -1,5 +1,8 @@
 package io.snapkeep.catalog.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.snapkeep.catalog.audit.Audited;
+import io.snapkeep.catalog.auth.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -33,6 +36,7 @@ import io.vertx.core.http.HttpServerRequest;
  */
 @Path(UploadBodyLimit.PATH)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.OPERATOR_NAME)
 public class SnapshotUploadResource {
     /** How much of a refused body is still read, so the client sees the answer rather than a reset connection. */
     static final long SWALLOW_LIMIT = 16L << 20;
@@ -45,6 +49,7 @@ public class SnapshotUploadResource {
 
     @POST
     @Blocking
+    @Audited(value = "snapshot.upload", target = Audited.Target.SNAPSHOT)
     @Operation(summary = "Upload a pg_dump archive (custom, tar or plain SQL) as the raw body")
     public Response upload(@QueryParam("instanceId") String instanceId, @QueryParam("name") String name,
             InputStream body, HttpServerRequest request) {
@@ -61,6 +66,7 @@ public class SnapshotUploadResource {
     /** The same as POST, for {@code curl -T file URL}, which sends PUT. */
     @PUT
     @Blocking
+    @Audited(value = "snapshot.upload", target = Audited.Target.SNAPSHOT)
     @Operation(summary = "Upload a pg_dump archive as the raw body (the same as POST, for curl -T)")
     public Response uploadPut(@QueryParam("instanceId") String instanceId, @QueryParam("name") String name,
             InputStream body, HttpServerRequest request) {
@@ -69,6 +75,7 @@ public class SnapshotUploadResource {
 
     @POST
     @Blocking
+    @Audited(value = "snapshot.upload", target = Audited.Target.SNAPSHOT)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a pg_dump archive as the 'file' part of a multipart form")
     public Response uploadForm(@QueryParam("instanceId") String instanceId, @QueryParam("name") String name,

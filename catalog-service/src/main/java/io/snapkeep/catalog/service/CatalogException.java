@@ -33,6 +33,18 @@ public class CatalogException extends RuntimeException {
         return new CatalogException(413, "Content Too Large", detail, null);
     }
 
+    public static CatalogException unauthorized(String detail) {
+        return new CatalogException(401, "Unauthorized", detail, null);
+    }
+
+    public static CatalogException forbidden(String detail) {
+        return new CatalogException(403, "Forbidden", detail, null);
+    }
+
+    public static CatalogException tooManyRequests(String detail) {
+        return new CatalogException(429, "Too Many Requests", detail, null);
+    }
+
     public static CatalogException unavailable(String detail) {
         return new CatalogException(503, "Service Unavailable", detail, null);
     }

@@ -5,27 +5,31 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 /** Builds a Panache where-clause from optional filters, and reads one page of its results. */
-final class QueryFilter {
+public final class QueryFilter {
     private final StringBuilder where = new StringBuilder("1 = 1");
     private final Parameters params = new Parameters();
 
-    QueryFilter equal(String field, Object value) {
+    public QueryFilter equal(String field, Object value) {
         return add(field, "=", value);
     }
 
-    QueryFilter notEqual(String field, Object value) {
+    public QueryFilter notEqual(String field, Object value) {
         return add(field, "<>", value);
     }
 
-    String where() {
+    public QueryFilter atLeast(String field, Object value) {
+        return add(field, ">=", value);
+    }
+
+    public String where() {
         return where.toString();
     }
 
-    Parameters params() {
+    public Parameters params() {
         return params;
     }
 
-    static <T> Uni<Paged<T>> page(PanacheQuery<T> query, PageRequest request) {
+    public static <T> Uni<Paged<T>> page(PanacheQuery<T> query, PageRequest request) {
         return query.page(request.page(), request.size()).list()
                 .chain(items -> query.count().map(total -> new Paged<>(items, total)));
     }
