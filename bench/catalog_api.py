@@ -9,13 +9,15 @@ POLL_SECONDS = 0.05
 
 
 class CatalogApi:
-    def __init__(self, base_url):
+    def __init__(self, base_url, token):
         self.base = base_url.rstrip("/") + "/api/v1"
+        self.auth = "Bearer " + token
 
     def call(self, method, path, body=None, expect=(200,)):
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(self.base + path, data=data, method=method,
-                                         headers={"Content-Type": "application/json"})
+                                         headers={"Content-Type": "application/json",
+                                                  "Authorization": self.auth})
         try:
             with urllib.request.urlopen(request, timeout=60) as response:
                 status, text = response.status, response.read().decode()
@@ -53,7 +55,8 @@ class CatalogApi:
 
     def upload(self, path, instance_id, name="bench-upload"):
         """Uploads a file with curl -T, the documented client; returns the snapshot id."""
-        out = subprocess.run(["curl", "-sS", "--fail-with-body", "-T", str(path),
+        out = subprocess.run(["curl", "-sS", "--fail-with-body", "-H", "Authorization: " + self.auth,
+                              "-T", str(path),
                               f"{self.base}/snapshots/upload?instanceId={instance_id}&name={name}"],
                              check=True, capture_output=True, text=True).stdout
         return json.loads(out)["id"]

@@ -72,6 +72,10 @@ class LocalStack:
         for _ in self.process.stdout:
             pass
 
+    def admin_token(self):
+        """The bootstrap admin token the launcher made (mode 600)."""
+        return (self.home / "admin.token").read_text().strip()
+
     def s3_secret(self):
         return (self.home / "s3-secret.key").read_text().strip()
 

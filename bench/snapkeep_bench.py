@@ -73,7 +73,7 @@ class Bench:
     def prepare(self):
         pg = self.stack.postgres
         self.db = Databases(pg)
-        self.api = CatalogApi(CATALOG_URL)
+        self.api = CatalogApi(CATALOG_URL, self.stack.admin_token())
         self.aws = Aws(self.work, self.stack.s3_secret())
         self.baselines = Baselines(pg, self.aws)
         size = self.args.size_gb

@@ -172,7 +172,8 @@ class UploadApiTest {
         try (Socket socket = new Socket(root.getHost(), root.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/snapshots/upload?instanceId=" + instanceId + "&name=gone HTTP/1.1\r\n"
-                    + "Host: " + root.getHost() + "\r\nContent-Type: application/octet-stream\r\n"
+                    + "Host: " + root.getHost() + "\r\nAuthorization: Bearer " + Tokens.ADMIN
+                    + "\r\nContent-Type: application/octet-stream\r\n"
                     + "Content-Length: " + file.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(file, 0, file.length * 2 / 3);
             out.flush();

@@ -1,6 +1,5 @@
 package io.snapkeep.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.in;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,18 +12,30 @@ import java.util.UUID;
 
 import org.awaitility.Awaitility;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import io.snapkeep.localstack.PostgresServer;
 
-/** The catalog API as an operator's script uses it. */
+/** The catalog API as an operator's script uses it, with real API tokens. */
 final class Api {
     private Api() {
     }
 
+    /** A request with the catalog's bootstrap admin token: registering instances, making tokens. */
+    static RequestSpecification admin() {
+        return RestAssured.operator().header("Authorization", "Bearer " + RunningSystem.get().adminToken());
+    }
+
+    /** A request with the operator token the end-to-end run made for itself: what a backup script holds. */
+    static RequestSpecification operator() {
+        return RestAssured.operator().header("Authorization", "Bearer " + RunningSystem.get().operatorToken());
+    }
+
     static String registerInstance(Map<String, Object> connection) {
-        return given().contentType(ContentType.JSON)
+        return admin().contentType(ContentType.JSON)
                 .body(Map.of("name", "e2e-" + UUID.randomUUID(), "engine", "postgresql", "policy", "free",
                         "connection", connection))
                 .post("/api/v1/instances").then().statusCode(201).extract().path("id");
@@ -36,21 +47,21 @@ final class Api {
         if (options != null) {
             body.put("options", options);
         }
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/snapshots").then().statusCode(202)
+        return operator().contentType(ContentType.JSON).body(body).post("/api/v1/snapshots").then().statusCode(202)
                 .body("status", equalTo("PENDING")).extract();
     }
 
     /** Waits until the snapshot ended (COMPLETED or FAILED) and returns it. */
     static ExtractableResponse<Response> awaitEnded(String snapshotId, Duration atMost) {
         Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> given().get("/api/v1/snapshots/" + snapshotId).then()
+                .untilAsserted(() -> operator().get("/api/v1/snapshots/" + snapshotId).then()
                         .body("status", in(List.of("COMPLETED", "FAILED"))));
-        return given().get("/api/v1/snapshots/" + snapshotId).then().extract();
+        return operator().get("/api/v1/snapshots/" + snapshotId).then().extract();
     }
 
     /** Asks for a new instance from a snapshot, in a new database on the test PostgreSQL. */
     static Response newInstance(PostgresServer postgres, String snapshotId, String name, String database) {
-        return given().contentType(ContentType.JSON)
+        return operator().contentType(ContentType.JSON)
                 .body(Map.of("name", name, "connection", Map.of("host", postgres.host(), "port", postgres.port(),
                         "database", database, "username", postgres.superuser(), "password", postgres.password(),
                         "sslmode", "disable")))
@@ -60,9 +71,9 @@ final class Api {
     /** Waits until the job ended and checks it ended as expected, showing its error otherwise. */
     static void awaitJob(String jobId, String status) {
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> given().get("/api/v1/jobs/" + jobId).then()
+                .untilAsserted(() -> operator().get("/api/v1/jobs/" + jobId).then()
                         .body("status", in(List.of("SUCCEEDED", "FAILED"))));
-        ExtractableResponse<Response> job = given().get("/api/v1/jobs/" + jobId).then().extract();
+        ExtractableResponse<Response> job = operator().get("/api/v1/jobs/" + jobId).then().extract();
         assertEquals(status, job.path("status"), "job error: " + job.path("error"));
     }
 }

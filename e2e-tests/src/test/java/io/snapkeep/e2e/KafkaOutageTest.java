@@ -1,6 +1,6 @@
 package io.snapkeep.e2e;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.e2e.Api.operator;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,7 +22,7 @@ class KafkaOutageTest {
         String snapshotId;
         try {
             snapshotId = Api.snapshot(instanceId, null).path("id");
-            given().get("/api/v1/snapshots/" + snapshotId).then().body("status", equalTo("PENDING"));
+            operator().get("/api/v1/snapshots/" + snapshotId).then().body("status", equalTo("PENDING"));
         } finally {
             kafka.start();
         }

@@ -1,6 +1,6 @@
 package io.snapkeep.e2e;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.e2e.Api.operator;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -46,7 +46,7 @@ class RestoreEndToEndTest {
         Api.awaitJob(jobId, "SUCCEEDED");
         assertEquals(original, SourceDatabase.fingerprint(postgres, source.name),
                 "contents, sequences, large objects and schema equal the snapshot");
-        given().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
+        operator().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
         String kept = postgres.psql("postgres",
                 "select datname from pg_database where datname like '" + source.name + "__prev_%'").trim();
         assertTrue(kept.startsWith(source.name + "__prev_"), "the previous contents are kept for rollback: " + kept);
@@ -62,7 +62,7 @@ class RestoreEndToEndTest {
 
         String jobId = Api.newInstance(postgres, snapshotId, name, database).then().statusCode(202).extract().path("id");
         Api.awaitJob(jobId, "SUCCEEDED");
-        given().get("/api/v1/instances").then().body("name", hasItem(name));
+        operator().get("/api/v1/instances").then().body("name", hasItem(name));
         assertEquals(SourceDatabase.fingerprint(postgres, source.name), SourceDatabase.fingerprint(postgres, database));
         Api.newInstance(postgres, snapshotId, "again-" + UUID.randomUUID(), database).then().statusCode(409)
                 .body("detail", containsString("already exists"));
@@ -83,7 +83,7 @@ class RestoreEndToEndTest {
         put(key, altered);
         String alteredJob = restore(snapshotId, instanceId);
         Api.awaitJob(alteredJob, "FAILED");
-        given().get("/api/v1/jobs/" + alteredJob).then().body("error", containsString("SHA-256"));
+        operator().get("/api/v1/jobs/" + alteredJob).then().body("error", containsString("SHA-256"));
         assertEquals(before, SourceDatabase.fingerprint(postgres, source.name), "the target is untouched");
 
         put(key, java.util.Arrays.copyOf(archive, archive.length - 1000));
@@ -100,10 +100,10 @@ class RestoreEndToEndTest {
         SourceDatabase source = SourceDatabase.create(postgres);
         String instanceId = Api.registerInstance(source.connection());
         String snapshotId = completedSnapshot(instanceId);
-        given().contentType(ContentType.JSON).body(Map.of("confirm", "restore"))
+        operator().contentType(ContentType.JSON).body(Map.of("confirm", "restore"))
                 .post("/api/v1/snapshots/" + snapshotId + "/restore").then().statusCode(400)
                 .body("detail", containsString("type RESTORE"));
-        given().get("/api/v1/jobs?instanceId=" + instanceId + "&size=10").then().body("total", equalTo(1));
+        operator().get("/api/v1/jobs?instanceId=" + instanceId + "&size=10").then().body("total", equalTo(1));
     }
 
     static String completedSnapshot(String instanceId) {
@@ -114,7 +114,7 @@ class RestoreEndToEndTest {
     }
 
     static String restore(String snapshotId, String instanceId) {
-        return given().contentType(ContentType.JSON).body(Map.of("confirm", "RESTORE", "targetInstanceId", instanceId))
+        return operator().contentType(ContentType.JSON).body(Map.of("confirm", "RESTORE", "targetInstanceId", instanceId))
                 .post("/api/v1/snapshots/" + snapshotId + "/restore").then().statusCode(202).extract().path("id");
     }
 

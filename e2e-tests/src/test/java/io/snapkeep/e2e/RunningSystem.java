@@ -10,8 +10,8 @@ import java.util.Map;
 import io.restassured.RestAssured;
 import io.snapkeep.localstack.LocalStack;
 import io.snapkeep.localstack.Ports;
-import io.snapkeep.localstack.Secrets;
 import io.snapkeep.localstack.ServiceEnvironment;
+import io.snapkeep.localstack.ServiceKeys;
 import io.snapkeep.localstack.ServiceProcess;
 import io.snapkeep.localstack.ServiceSpec;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,6 +36,9 @@ final class RunningSystem {
     final ServiceProcess restoreWorker;
     final S3Client s3;
     final Path logDir;
+    final ServiceEnvironment environment;
+    private final ServiceKeys keys = ServiceKeys.random();
+    private final String operatorToken;
     private final Path repoRoot;
     private final List<ServiceSpec> workerSpecs = new ArrayList<>();
     private final List<ServiceProcess> dumpWorkers = new ArrayList<>();
@@ -44,18 +47,18 @@ final class RunningSystem {
         stack = LocalStack.startForTests();
         repoRoot = Path.of(System.getProperty("snapkeep.repo.root", ".."));
         logDir = Path.of("target", "e2e-logs").toAbsolutePath();
-        ServiceEnvironment env = new ServiceEnvironment(stack, Secrets.base64Key(32));
-        catalog = ServiceProcess.start(repoRoot, with(env.catalogService(Ports.freePort()),
+        environment = new ServiceEnvironment(stack, keys);
+        catalog = ServiceProcess.start(repoRoot, with(environment.catalogService(Ports.freePort()),
                 Map.of("SNAPKEEP_JOBS_LEASE_DURATION", LEASE, "SNAPKEEP_JOBS_LEASE_CHECK_INTERVAL", "1s")),
                 logDir, HEAP);
         for (int i = 1; i <= 2; i++) {
-            workerSpecs.add(with(env.dumpWorker(Ports.freePort()), Map.of("SNAPKEEP_WORKER_ID", workerId(i),
+            workerSpecs.add(with(environment.dumpWorker(Ports.freePort()), Map.of("SNAPKEEP_WORKER_ID", workerId(i),
                     "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s",
                     "MP_MESSAGING_INCOMING_DUMP_JOBS_SESSION_TIMEOUT_MS", "8000",
                     "MP_MESSAGING_INCOMING_DUMP_JOBS_HEARTBEAT_INTERVAL_MS", "2000")));
             dumpWorkers.add(startWorker(i));
         }
-        restoreWorker = ServiceProcess.start(repoRoot, with(env.restoreWorker(Ports.freePort()),
+        restoreWorker = ServiceProcess.start(repoRoot, with(environment.restoreWorker(Ports.freePort()),
                 Map.of("SNAPKEEP_WORKER_ID", "restore-worker-1", "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s")),
                 logDir.resolve("restore-worker-1"), HEAP);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopServices, "e2e-services-shutdown"));
@@ -65,6 +68,19 @@ final class RunningSystem {
                 .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = catalog.port();
+        operatorToken = RestAssured.given().header("Authorization", "Bearer " + keys.adminToken())
+                .contentType("application/json").body(Map.of("name", "e2e-operator", "role", "operator"))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+    }
+
+    /** The catalog's bootstrap admin token. */
+    String adminToken() {
+        return keys.adminToken();
+    }
+
+    /** An operator token made through the API at start. */
+    String operatorToken() {
+        return operatorToken;
     }
 
     static synchronized RunningSystem get() {

@@ -1,6 +1,6 @@
 package io.snapkeep.e2e;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.e2e.Api.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.snapkeep.localstack.Ports;
-import io.snapkeep.localstack.Secrets;
 import io.snapkeep.localstack.ServiceEnvironment;
 import io.snapkeep.localstack.ServiceProcess;
 import io.snapkeep.localstack.ServiceSpec;
@@ -44,7 +43,7 @@ class SchedulerEndToEndTest {
         List<String> instances = List.of(Api.registerInstance(source.connection()),
                 Api.registerInstance(source.connection()));
         for (String id : instances) {
-            given().contentType(ContentType.JSON)
+            operator().contentType(ContentType.JSON)
                     .body(Map.of("custom", Map.of("cron", "* * * * *", "keepLast", 1)))
                     .put("/api/v1/instances/" + id + "/policy").then().statusCode(200);
         }
@@ -76,7 +75,7 @@ class SchedulerEndToEndTest {
 
     private static void startSchedulers(RunningSystem system) {
         Path repoRoot = Path.of(System.getProperty("snapkeep.repo.root", ".."));
-        ServiceEnvironment env = new ServiceEnvironment(system.stack, Secrets.base64Key(32));
+        ServiceEnvironment env = system.environment;
         for (int i = 1; i <= 2; i++) {
             ServiceSpec spec = env.schedulerService(Ports.freePort(), "http://127.0.0.1:" + system.catalog.port());
             Map<String, String> environment = new HashMap<>(spec.environment());
@@ -89,7 +88,7 @@ class SchedulerEndToEndTest {
 
     /** The instance's scheduled snapshots with a status, or all but the DELETED ones (status null). */
     private static List<Map<String, Object>> scheduled(String instanceId, String status) {
-        return given().queryParam("instanceId", instanceId).queryParam("origin", "SCHEDULED")
+        return operator().queryParam("instanceId", instanceId).queryParam("origin", "SCHEDULED")
                 .queryParam("size", 500).queryParams(status == null ? Map.of() : Map.of("status", status))
                 .get("/api/v1/snapshots").then().statusCode(200).extract().path("items");
     }

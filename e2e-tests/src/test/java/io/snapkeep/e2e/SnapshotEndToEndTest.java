@@ -1,6 +1,6 @@
 package io.snapkeep.e2e;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.e2e.Api.operator;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,8 +50,8 @@ class SnapshotEndToEndTest {
         assertEquals("COMPLETED", done.path("status"), "error: " + done.path("error"));
         assertEquals("custom", done.path("format"));
         assertTrue(((String) done.path("serverVersion")).startsWith("15"), "server version recorded");
-        given().get("/api/v1/jobs/" + jobId).then().body("status", equalTo("SUCCEEDED")).body("attempt", equalTo(1));
-        given().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
+        operator().get("/api/v1/jobs/" + jobId).then().body("status", equalTo("SUCCEEDED")).body("attempt", equalTo(1));
+        operator().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
 
         Path archive = download(instanceId, snapshotId);
         assertEquals(done.path("sha256"), sha256(archive), "the stored object's SHA-256 equals the catalog's");
@@ -120,7 +120,7 @@ class SnapshotEndToEndTest {
         String snapshotId = Api.snapshot(instanceId, null).path("id");
         ExtractableResponse<Response> done = Api.awaitEnded(snapshotId, Duration.ofMinutes(1));
         assertEquals("FAILED", done.path("status"));
-        given().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
+        operator().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
         return done;
     }
 

@@ -1,6 +1,6 @@
 package io.snapkeep.e2e;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.e2e.Api.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -28,7 +28,7 @@ class TwoWorkersTest {
             assertEquals("COMPLETED", Api.awaitEnded(snapshotId, Duration.ofMinutes(3)).path("status"));
         }
         Set<String> workers = jobIds.stream()
-                .map(id -> given().get("/api/v1/jobs/" + id).then().extract().<String>path("workerId"))
+                .map(id -> operator().get("/api/v1/jobs/" + id).then().extract().<String>path("workerId"))
                 .collect(Collectors.toSet());
         assertEquals(Set.of("dump-worker-1", "dump-worker-2"), workers,
                 "16 instances hash over the topic's partitions, which the two workers share");

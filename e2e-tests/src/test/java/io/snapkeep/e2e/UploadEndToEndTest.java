@@ -1,6 +1,6 @@
 package io.snapkeep.e2e;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.e2e.Api.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -59,7 +59,7 @@ class UploadEndToEndTest {
         command.add(source.name);
         SourceDatabase.runAs(source.role, source.password, command);
         String instanceId = Api.registerInstance(source.connection());
-        String snapshotId = given().contentType("application/octet-stream").body(file.toFile())
+        String snapshotId = operator().contentType("application/octet-stream").body(file.toFile())
                 .post("/api/v1/snapshots/upload?instanceId=" + instanceId + "&name=migrated-" + extension)
                 .then().statusCode(201).extract().path("id");
         String database = "up_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);

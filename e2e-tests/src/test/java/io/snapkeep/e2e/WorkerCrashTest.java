@@ -1,6 +1,6 @@
 package io.snapkeep.e2e;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.e2e.Api.operator;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,12 +33,12 @@ class WorkerCrashTest {
             ExtractableResponse<Response> started = Api.snapshot(instanceId, null);
             snapshotId = started.path("id");
             jobId = started.path("jobId");
-            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/jobs/" + jobId)
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> operator().get("/api/v1/jobs/" + jobId)
                     .then().body("status", equalTo("RUNNING")).body("workerId", notNullValue()));
-            String holder = given().get("/api/v1/jobs/" + jobId).then().extract().path("workerId");
+            String holder = operator().get("/api/v1/jobs/" + jobId).then().extract().path("workerId");
             int victim = holder.equals(RunningSystem.workerId(1)) ? 1 : 2;
             system.killWorker(victim);
-            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/jobs/" + jobId)
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> operator().get("/api/v1/jobs/" + jobId)
                     .then().body("attempt", equalTo(2)));
             releaseLock(postgres);
             ExtractableResponse<Response> done = Api.awaitEnded(snapshotId, Duration.ofMinutes(3));
@@ -47,7 +47,7 @@ class WorkerCrashTest {
         } finally {
             releaseLock(postgres);
         }
-        given().get("/api/v1/jobs/" + jobId).then().body("status", equalTo("SUCCEEDED")).body("attempt", equalTo(2));
+        operator().get("/api/v1/jobs/" + jobId).then().body("status", equalTo("SUCCEEDED")).body("attempt", equalTo(2));
     }
 
     /** A session that holds an exclusive lock on a table, so pg_dump waits until {@link #releaseLock} ends it. */

@@ -27,6 +27,11 @@ public final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(18));
     }
 
+    /** A new Snapkeep API token: {@code snk_} and 32 random bytes in base64url, as the catalog makes them. */
+    public static String apiToken() {
+        return "snk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
+    }
+
     /** The secret stored in {@code file}; made by {@code generator} and stored with mode 600 when missing. */
     public static String readOrCreate(Path file, Supplier<String> generator) {
         try {

@@ -15,15 +15,14 @@ public final class ServiceEnvironment {
     public static final String SCHEDULER_SERVICE = "scheduler-service";
 
     private final LocalStack stack;
-    private final String cryptoKey;
+    private final ServiceKeys keys;
 
-    /** {@code cryptoKey}: the Base64 32-byte key that encrypts stored secrets, shared by all services. */
-    public ServiceEnvironment(LocalStack stack, String cryptoKey) {
+    public ServiceEnvironment(LocalStack stack, ServiceKeys keys) {
         this.stack = stack;
-        this.cryptoKey = cryptoKey;
+        this.keys = keys;
     }
 
-    /** The catalog: Kafka, its PostgreSQL database, the object store and the crypto key. */
+    /** The catalog: Kafka, its PostgreSQL database, the object store, the crypto key and the tokens it registers. */
     public ServiceSpec catalogService(int port) {
         Map<String, String> env = common(port);
         PostgresServer postgres = stack.postgres();
@@ -32,7 +31,9 @@ public final class ServiceEnvironment {
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(LocalStack.CATALOG_DATABASE));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(LocalStack.CATALOG_DATABASE));
         putObjectStore(env);
-        env.put("SNAPKEEP_CRYPTO_KEY", cryptoKey);
+        env.put("SNAPKEEP_CRYPTO_KEY", keys.cryptoKey());
+        env.put("SNAPKEEP_AUTH_BOOTSTRAP_TOKEN", keys.adminToken());
+        env.put("SNAPKEEP_AUTH_SCHEDULER_TOKEN", keys.schedulerToken());
         return new ServiceSpec(CATALOG_SERVICE, port, env);
     }
 
@@ -46,17 +47,18 @@ public final class ServiceEnvironment {
         return worker(RESTORE_WORKER, port);
     }
 
-    /** The scheduler: Kafka and the catalog's base URL (e.g. {@code http://127.0.0.1:8080}). */
+    /** The scheduler: Kafka, the catalog's base URL (e.g. {@code http://127.0.0.1:8080}) and its token there. */
     public ServiceSpec schedulerService(int port, String catalogUrl) {
         Map<String, String> env = common(port);
         env.put("SNAPKEEP_CATALOG_URL", catalogUrl);
+        env.put("SNAPKEEP_CATALOG_TOKEN", keys.schedulerToken());
         return new ServiceSpec(SCHEDULER_SERVICE, port, env);
     }
 
     private ServiceSpec worker(String module, int port) {
         Map<String, String> env = common(port);
         putObjectStore(env);
-        env.put("SNAPKEEP_CRYPTO_KEY", cryptoKey);
+        env.put("SNAPKEEP_CRYPTO_KEY", keys.cryptoKey());
         return new ServiceSpec(module, port, env);
     }
 

@@ -56,6 +56,8 @@ public final class StackLauncher {
         if (!serversOnly) {
             startServices(stack);
             System.out.println("API: " + CATALOG_URL + "/api/v1 (Swagger UI: " + CATALOG_URL + "/q/swagger-ui)");
+            System.out.println("Admin API token (mode 600): " + adminTokenFile()
+                    + " — curl -H \"Authorization: Bearer $(cat " + adminTokenFile() + ")\" ...");
         }
         System.out.println("Stop with Ctrl-C or bin/snapkeep-local stop.");
     }
@@ -69,8 +71,10 @@ public final class StackLauncher {
     }
 
     private void startServices(LocalStack stack) {
-        ServiceEnvironment environment = new ServiceEnvironment(stack,
-                Secrets.readOrCreate(config.home().resolve("crypto.key"), () -> Secrets.base64Key(32)));
+        ServiceEnvironment environment = new ServiceEnvironment(stack, new ServiceKeys(
+                Secrets.readOrCreate(config.home().resolve("crypto.key"), () -> Secrets.base64Key(32)),
+                Secrets.readOrCreate(adminTokenFile(), Secrets::apiToken),
+                Secrets.readOrCreate(config.home().resolve("scheduler.token"), Secrets::apiToken)));
         start(environment.catalogService(CATALOG_PORT), config.logDir());
         for (int replica = 1; replica <= config.dumpWorkers(); replica++) {
             start(environment.dumpWorker(replica == 1 ? DUMP_WORKER_PORT : DUMP_WORKER_PORT + 1 + replica),
@@ -95,6 +99,10 @@ public final class StackLauncher {
         System.out.printf("%-18s %s:%d database %s, user %s%s%n", "PostgreSQL", postgres.host(), postgres.port(),
                 LocalStack.CATALOG_DATABASE, postgres.superuser(),
                 postgres.isThrowaway() ? ", password in " + postgresPasswordFile() : " (existing server)");
+    }
+
+    private Path adminTokenFile() {
+        return config.home().resolve("admin.token");
     }
 
     private Path s3SecretFile() {

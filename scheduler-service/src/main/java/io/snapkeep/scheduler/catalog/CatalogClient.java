@@ -11,10 +11,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The part of the catalog's API the scheduler uses; its base URL is {@code snapkeep.catalog.url}. */
+/** The part of the catalog's API the scheduler uses; its base URL is {@code snapkeep.catalog.url}, its
+ * token {@code snapkeep.catalog.token}. */
 @RegisterRestClient(configKey = "catalog")
+@RegisterProvider(CatalogToken.class)
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public interface CatalogClient {

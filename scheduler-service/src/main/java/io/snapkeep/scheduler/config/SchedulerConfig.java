@@ -2,6 +2,7 @@ package io.snapkeep.scheduler.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -23,6 +24,12 @@ public interface SchedulerConfig {
         /** Base URL of the catalog-service's API (env {@code SNAPKEEP_CATALOG_URL}). */
         @WithDefault("http://127.0.0.1:8080")
         String url();
+
+        /**
+         * The scheduler's API token, an operator's (env {@code SNAPKEEP_CATALOG_TOKEN}; the catalog registers it from
+         * its {@code snapkeep.auth.scheduler-token}). No default: without it the catalog refuses every call.
+         */
+        Optional<String> token();
     }
 
     interface Scheduler {

@@ -25,9 +25,12 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for the catalog's HTTP API only, in memory: the instances, snapshots and jobs a test puts in, listed and
  * paged as the catalog does, and deletions recorded. It makes no snapshot itself: the test plays the catalog's
- * Kafka side, reading the requests the scheduler sent.
+ * Kafka side, reading the requests the scheduler sent. Like the catalog, it answers 401 to a call without the
+ * scheduler's token.
  */
 public final class FakeCatalog {
+    /** The API token the scheduler must send, as the real catalog requires one. */
+    public static final String TOKEN = "snk_scheduler-test-token-00000000000000000000000";
     private static final Set<String> ACTIVE = Set.of("QUEUED", "RUNNING");
     private static final Comparator<Map<String, Object>> NEWEST = Comparator
             .comparing((Map<String, Object> s) -> (Instant) s.get("createdAt")).reversed();
@@ -111,7 +114,9 @@ public final class FakeCatalog {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         String method = exchange.getRequestMethod();
         try (exchange) {
-            if (method.equals("GET") && path.equals("/api/v1/instances")) {
+            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                reply(exchange, 401, Map.of("status", 401, "detail", "no principal"));
+            } else if (method.equals("GET") && path.equals("/api/v1/instances")) {
                 reply(exchange, 200, List.copyOf(instances.values()));
             } else if (method.equals("GET") && path.equals("/api/v1/policies")) {
                 reply(exchange, 200, List.of());

@@ -41,7 +41,8 @@ public class SchedulerTestResource implements QuarkusTestResourceLifecycleManage
             createRequestTopic();
             catalog = FakeCatalog.start();
         }
-        return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(), "snapkeep.catalog.url", catalog.url());
+        return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(), "snapkeep.catalog.url", catalog.url(),
+                "snapkeep.catalog.token", FakeCatalog.TOKEN);
     }
 
     @Override

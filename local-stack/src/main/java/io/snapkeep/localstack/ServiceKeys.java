@@ -1,0 +1,13 @@
+package io.snapkeep.localstack;
+
+/**
+ * The secrets the services share: the key sealing instance passwords (catalog and workers), the catalog's bootstrap
+ * admin token, and the scheduler's API token (given to the catalog to register and to the scheduler to call with).
+ */
+public record ServiceKeys(String cryptoKey, String adminToken, String schedulerToken) {
+
+    /** New random keys, e.g. for a test run. */
+    public static ServiceKeys random() {
+        return new ServiceKeys(Secrets.base64Key(32), Secrets.apiToken(), Secrets.apiToken());
+    }
+}
