@@ -65,7 +65,7 @@ class DumpJobFlowTest extends RealServersTest {
     @BeforeAll
     void setUp() {
         postgres = SampleDatabase.ensure();
-        jobs = new DumpJobs(bootstrapServers, mapper, cryptoKey);
+        jobs = new DumpJobs(bootstrapServers, mapper, cryptoKey, signingKey);
         events = new JobEventLog(bootstrapServers, mapper);
     }
 

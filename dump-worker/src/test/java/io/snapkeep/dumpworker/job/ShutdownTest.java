@@ -44,7 +44,7 @@ class ShutdownTest extends RealServersTest {
     void stoppingTheWorkerAbortsTheRunningDumpWithoutReportingIt() throws Exception {
         PostgresServer postgres = SampleDatabase.ensure();
         Process lockHolder = holdLockOnNotes(postgres);
-        try (DumpJobs jobs = new DumpJobs(bootstrapServers, mapper, cryptoKey);
+        try (DumpJobs jobs = new DumpJobs(bootstrapServers, mapper, cryptoKey, signingKey);
                 JobEventLog events = new JobEventLog(bootstrapServers, mapper)) {
             DumpJob job = jobs.send(jobs.job(postgres, SampleDatabase.NAME, SampleDatabase.ROLE,
                     SampleDatabase.PASSWORD, DumpOptions.defaults()));
