@@ -44,7 +44,7 @@ final class RunningSystem {
         stack = LocalStack.startForTests();
         repoRoot = Path.of(System.getProperty("snapkeep.repo.root", ".."));
         logDir = Path.of("target", "e2e-logs").toAbsolutePath();
-        ServiceEnvironment env = new ServiceEnvironment(stack, Secrets.base64Key(32));
+        ServiceEnvironment env = new ServiceEnvironment(stack, Secrets.base64Key(32), Secrets.base64Key(32));
         catalog = ServiceProcess.start(repoRoot, with(env.catalogService(Ports.freePort()),
                 Map.of("SNAPKEEP_JOBS_LEASE_DURATION", LEASE, "SNAPKEEP_JOBS_LEASE_CHECK_INTERVAL", "1s")),
                 logDir, HEAP);

@@ -76,7 +76,7 @@ class SchedulerEndToEndTest {
 
     private static void startSchedulers(RunningSystem system) {
         Path repoRoot = Path.of(System.getProperty("snapkeep.repo.root", ".."));
-        ServiceEnvironment env = new ServiceEnvironment(system.stack, Secrets.base64Key(32));
+        ServiceEnvironment env = new ServiceEnvironment(system.stack, Secrets.base64Key(32), Secrets.base64Key(32));
         for (int i = 1; i <= 2; i++) {
             ServiceSpec spec = env.schedulerService(Ports.freePort(), "http://127.0.0.1:" + system.catalog.port());
             Map<String, String> environment = new HashMap<>(spec.environment());

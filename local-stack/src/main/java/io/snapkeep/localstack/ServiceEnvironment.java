@@ -16,14 +16,19 @@ public final class ServiceEnvironment {
 
     private final LocalStack stack;
     private final String cryptoKey;
+    private final String signingKey;
 
-    /** {@code cryptoKey}: the Base64 32-byte key that encrypts stored secrets, shared by all services. */
-    public ServiceEnvironment(LocalStack stack, String cryptoKey) {
+    /**
+     * {@code cryptoKey}: the Base64 32-byte key that encrypts stored secrets; {@code signingKey}: the Base64 key (at
+     * least 32 bytes) that signs job messages and job events. Both shared by the catalog and the workers.
+     */
+    public ServiceEnvironment(LocalStack stack, String cryptoKey, String signingKey) {
         this.stack = stack;
         this.cryptoKey = cryptoKey;
+        this.signingKey = signingKey;
     }
 
-    /** The catalog: Kafka, its PostgreSQL database, the object store and the crypto key. */
+    /** The catalog: Kafka, its PostgreSQL database, the object store, the crypto key and the signing key. */
     public ServiceSpec catalogService(int port) {
         Map<String, String> env = common(port);
         PostgresServer postgres = stack.postgres();
@@ -32,16 +37,16 @@ public final class ServiceEnvironment {
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(LocalStack.CATALOG_DATABASE));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(LocalStack.CATALOG_DATABASE));
         putObjectStore(env);
-        env.put("SNAPKEEP_CRYPTO_KEY", cryptoKey);
+        putKeys(env);
         return new ServiceSpec(CATALOG_SERVICE, port, env);
     }
 
-    /** A dump worker: Kafka, the object store and the crypto key. */
+    /** A dump worker: Kafka, the object store, the crypto key and the signing key. */
     public ServiceSpec dumpWorker(int port) {
         return worker(DUMP_WORKER, port);
     }
 
-    /** A restore worker: Kafka, the object store and the crypto key. */
+    /** A restore worker: Kafka, the object store, the crypto key and the signing key. */
     public ServiceSpec restoreWorker(int port) {
         return worker(RESTORE_WORKER, port);
     }
@@ -56,8 +61,13 @@ public final class ServiceEnvironment {
     private ServiceSpec worker(String module, int port) {
         Map<String, String> env = common(port);
         putObjectStore(env);
-        env.put("SNAPKEEP_CRYPTO_KEY", cryptoKey);
+        putKeys(env);
         return new ServiceSpec(module, port, env);
+    }
+
+    private void putKeys(Map<String, String> env) {
+        env.put("SNAPKEEP_CRYPTO_KEY", cryptoKey);
+        env.put("SNAPKEEP_MESSAGES_SIGNING_KEY", signingKey);
     }
 
     private Map<String, String> common(int port) {

@@ -70,7 +70,8 @@ public final class StackLauncher {
 
     private void startServices(LocalStack stack) {
         ServiceEnvironment environment = new ServiceEnvironment(stack,
-                Secrets.readOrCreate(config.home().resolve("crypto.key"), () -> Secrets.base64Key(32)));
+                Secrets.readOrCreate(config.home().resolve("crypto.key"), () -> Secrets.base64Key(32)),
+                Secrets.readOrCreate(config.home().resolve("signing.key"), () -> Secrets.base64Key(32)));
         start(environment.catalogService(CATALOG_PORT), config.logDir());
         for (int replica = 1; replica <= config.dumpWorkers(); replica++) {
             start(environment.dumpWorker(replica == 1 ? DUMP_WORKER_PORT : DUMP_WORKER_PORT + 1 + replica),
