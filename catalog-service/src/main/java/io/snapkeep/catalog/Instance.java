@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.snapkeep.catalog.service.PasswordVault;
+
 /** A registered database. The password is kept only as a sealed envelope. */
 @Entity
 @Table(name = "instance")
@@ -26,6 +28,9 @@ public class Instance {
     public String username;
     @Column(name = "sealed_password")
     public String sealedPassword;
+    /** How {@link #sealedPassword} was sealed: {@link PasswordVault#SEAL_VERSION} now. */
+    @Column(name = "password_seal_version")
+    public int passwordSealVersion = PasswordVault.SEAL_VERSION;
     public String sslmode;
     public String policy;
     /** Set when {@code policy} is {@code custom}. */

@@ -41,7 +41,8 @@ import io.snapkeep.worker.support.Tools;
 
 /**
  * The worker end to end against real Kafka, S3 and PostgreSQL: jobs go in on {@code snapkeep.dump-jobs} with a plain
- * producer; events are read back from {@code snapkeep.job-events} and archives from the store.
+ * producer (signed, or unsigned and altered to see them refused); events are read back from {@code snapkeep.job-events}
+ * and archives from the store.
  */
 @QuarkusTest
 @QuarkusTestResource(RealServersTestResource.class)
@@ -65,7 +66,7 @@ class DumpJobFlowTest extends RealServersTest {
     @BeforeAll
     void setUp() {
         postgres = SampleDatabase.ensure();
-        jobs = new DumpJobs(bootstrapServers, mapper, cryptoKey);
+        jobs = new DumpJobs(bootstrapServers, mapper, cryptoKey, signingKey);
         events = new JobEventLog(bootstrapServers, mapper);
     }
 
@@ -139,6 +140,25 @@ class DumpJobFlowTest extends RealServersTest {
         succeeded(job);
 
         assertTrue(Files.readString(download(job)).contains("CREATE TABLE public.notes"));
+    }
+
+    @Test
+    void unsignedAndAlteredJobsAreRefusedAndAGenuineOneRunsAfterThem() {
+        DumpJob unsigned = sampleJob(DumpOptions.defaults());
+        jobs.sendUnsigned(unsigned);
+        DumpJob signed = sampleJob(DumpOptions.defaults());
+        DumpJob altered = new DumpJob(signed.v(), signed.jobId(), signed.snapshotId(), signed.instanceId(),
+                signed.attempt(), signed.connection(), signed.options(), "snapshots/elsewhere/overwritten.dump");
+        jobs.sendForged(altered, signed);
+
+        succeeded(jobs.send(sampleJob(DumpJobs.options("custom", true, List.of()))));
+
+        assertEquals(List.of(), events.awaitEvents(unsigned.jobId(), Duration.ofSeconds(1)), "no CLAIMED event");
+        assertEquals(List.of(), events.events(signed.jobId()), "no CLAIMED event");
+        for (String key : List.of(unsigned.objectKey(), signed.objectKey(), altered.objectKey())) {
+            assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(key)).contents().isEmpty(), key);
+            assertTrue(s3.listMultipartUploads(b -> b.bucket(bucket).prefix(key)).uploads().isEmpty(), key);
+        }
     }
 
     @Test

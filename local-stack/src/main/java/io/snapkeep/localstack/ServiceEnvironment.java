@@ -22,7 +22,7 @@ public final class ServiceEnvironment {
         this.keys = keys;
     }
 
-    /** The catalog: Kafka, its PostgreSQL database, the object store, the crypto key and the tokens it registers. */
+    /** The catalog: Kafka, its database, the object store, the crypto and signing keys and the tokens it registers. */
     public ServiceSpec catalogService(int port) {
         Map<String, String> env = common(port);
         PostgresServer postgres = stack.postgres();
@@ -31,18 +31,18 @@ public final class ServiceEnvironment {
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(LocalStack.CATALOG_DATABASE));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(LocalStack.CATALOG_DATABASE));
         putObjectStore(env);
-        env.put("SNAPKEEP_CRYPTO_KEY", keys.cryptoKey());
+        putKeys(env);
         env.put("SNAPKEEP_AUTH_BOOTSTRAP_TOKEN", keys.adminToken());
         env.put("SNAPKEEP_AUTH_SCHEDULER_TOKEN", keys.schedulerToken());
         return new ServiceSpec(CATALOG_SERVICE, port, env);
     }
 
-    /** A dump worker: Kafka, the object store and the crypto key. */
+    /** A dump worker: Kafka, the object store, the crypto key and the signing key. */
     public ServiceSpec dumpWorker(int port) {
         return worker(DUMP_WORKER, port);
     }
 
-    /** A restore worker: Kafka, the object store and the crypto key. */
+    /** A restore worker: Kafka, the object store, the crypto key and the signing key. */
     public ServiceSpec restoreWorker(int port) {
         return worker(RESTORE_WORKER, port);
     }
@@ -58,8 +58,13 @@ public final class ServiceEnvironment {
     private ServiceSpec worker(String module, int port) {
         Map<String, String> env = common(port);
         putObjectStore(env);
-        env.put("SNAPKEEP_CRYPTO_KEY", keys.cryptoKey());
+        putKeys(env);
         return new ServiceSpec(module, port, env);
+    }
+
+    private void putKeys(Map<String, String> env) {
+        env.put("SNAPKEEP_CRYPTO_KEY", keys.cryptoKey());
+        env.put("SNAPKEEP_MESSAGES_SIGNING_KEY", keys.signingKey());
     }
 
     private Map<String, String> common(int port) {

@@ -1,13 +1,14 @@
 package io.snapkeep.localstack;
 
 /**
- * The secrets the services share: the key sealing instance passwords (catalog and workers), the catalog's bootstrap
- * admin token, and the scheduler's API token (given to the catalog to register and to the scheduler to call with).
+ * The secrets the services share: the key sealing instance passwords and the key signing job messages and events
+ * (catalog and workers, base64), the catalog's bootstrap admin token, and the scheduler's API token (given to the
+ * catalog to register and to the scheduler to call with).
  */
-public record ServiceKeys(String cryptoKey, String adminToken, String schedulerToken) {
+public record ServiceKeys(String cryptoKey, String signingKey, String adminToken, String schedulerToken) {
 
     /** New random keys, e.g. for a test run. */
     public static ServiceKeys random() {
-        return new ServiceKeys(Secrets.base64Key(32), Secrets.apiToken(), Secrets.apiToken());
+        return new ServiceKeys(Secrets.base64Key(32), Secrets.base64Key(32), Secrets.apiToken(), Secrets.apiToken());
     }
 }

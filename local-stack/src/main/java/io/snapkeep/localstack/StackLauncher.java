@@ -73,6 +73,7 @@ public final class StackLauncher {
     private void startServices(LocalStack stack) {
         ServiceEnvironment environment = new ServiceEnvironment(stack, new ServiceKeys(
                 Secrets.readOrCreate(config.home().resolve("crypto.key"), () -> Secrets.base64Key(32)),
+                Secrets.readOrCreate(config.home().resolve("signing.key"), () -> Secrets.base64Key(32)),
                 Secrets.readOrCreate(adminTokenFile(), Secrets::apiToken),
                 Secrets.readOrCreate(config.home().resolve("scheduler.token"), Secrets::apiToken)));
         start(environment.catalogService(CATALOG_PORT), config.logDir());

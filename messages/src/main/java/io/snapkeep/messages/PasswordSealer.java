@@ -11,14 +11,16 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals and opens database passwords with AES-256-GCM. A sealed value is
- * {@code base64(iv || ciphertext || tag)}; the context (the instance id) is bound as associated data, so an
- * envelope copied onto another instance does not open. The same envelope is stored in the catalog and carried
- * in job messages: only services holding the key can read the password.
+ * {@code base64(iv || ciphertext || tag)}; the context is bound as associated data. For a database password it is
+ * {@link #context(String, String, int, String, String)}: the instance id and the whole connection, so an envelope
+ * copied onto another instance, or into a job aimed at another server, database or user, does not open. The same
+ * envelope is stored in the catalog and carried in job messages: only services holding the key can read the password.
  */
 public final class PasswordSealer {
     private static final String CIPHER = "AES/GCM/NoPadding";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String CONTEXT_TAG = "snapkeep-password-v2";
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
@@ -40,6 +42,15 @@ public final class PasswordSealer {
                     "the encryption key must be 32 bytes (base64 of 32 random bytes), got " + raw.length);
         }
         return new PasswordSealer(raw);
+    }
+
+    /**
+     * The associated data of an instance's password: its id and where the password is used. Sealing version 2; version
+     * 1 (catalogs before it) bound only the instance id.
+     */
+    public static String context(String instanceId, String host, int port, String database, String username) {
+        return new String(Canonical.of(CONTEXT_TAG, instanceId, host, Integer.toString(port), database, username),
+                StandardCharsets.UTF_8);
     }
 
     public String seal(String plaintext, String context) {

@@ -24,6 +24,22 @@ class PasswordSealerTest {
     }
 
     @Test
+    void anEnvelopeForOneHostDoesNotOpenForAnother() {
+        String forHostA = PasswordSealer.context("instance-1", "db-a.example", 5432, "netbox", "backup");
+        String sealed = sealer.seal("pw", forHostA);
+        assertEquals("pw", sealer.open(sealed, PasswordSealer.context("instance-1", "db-a.example", 5432, "netbox",
+                "backup")));
+        assertThrows(IllegalStateException.class, () -> sealer.open(sealed,
+                PasswordSealer.context("instance-1", "db-b.example", 5432, "netbox", "backup")));
+        assertThrows(IllegalStateException.class, () -> sealer.open(sealed,
+                PasswordSealer.context("instance-1", "db-a.example", 6432, "netbox", "backup")));
+        assertThrows(IllegalStateException.class, () -> sealer.open(sealed,
+                PasswordSealer.context("instance-1", "db-a.example", 5432, "other", "backup")));
+        assertThrows(IllegalStateException.class, () -> sealer.open(sealed,
+                PasswordSealer.context("instance-1", "db-a.example", 5432, "netbox", "postgres")));
+    }
+
+    @Test
     void sealingTwiceGivesDifferentEnvelopes() {
         assertNotEquals(sealer.seal("x", "c"), sealer.seal("x", "c"));
     }

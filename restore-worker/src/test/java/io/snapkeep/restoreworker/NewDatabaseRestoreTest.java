@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.snapkeep.localstack.quarkus.RealServersTestResource;
+import io.snapkeep.messages.ConnectionSpec;
 import io.snapkeep.messages.JobEvent;
 import io.snapkeep.messages.JobEventType;
 import io.snapkeep.messages.RestoreJob;
@@ -181,6 +182,27 @@ class NewDatabaseRestoreTest extends RestoreFlowBase {
         succeeded(newDatabase(sampleArchive(), target).send());
 
         assertTrue(exists(target));
+    }
+
+    @Test
+    void aJobAlteredAfterSigningIsRefusedAndTheNextOneRuns() {
+        RestoreJob signed = newDatabase(sampleArchive(), name("signed")).build();
+        ConnectionSpec elsewhere = new ConnectionSpec(signed.target().host(), signed.target().port(), name("forged"),
+                signed.target().username(), signed.target().sslmode(), signed.target().sealedPassword());
+        RestoreJob altered = new RestoreJob(signed.v(), signed.jobId(), signed.snapshotId(), signed.instanceId(),
+                signed.attempt(), signed.mode(), signed.objectKey(), signed.format(), signed.sha256(),
+                signed.sizeBytes(), signed.sourceServerVersion(), elsewhere, signed.options(), signed.sideDatabase(),
+                signed.previousDatabase(), signed.dropDatabases());
+        jobs.sendForged(altered, signed);
+        String target = name("after_forged");
+
+        succeeded(newDatabase(sampleArchive(), target).send());
+
+        assertTrue(exists(target));
+        assertEquals(List.of(), events.events(signed.jobId()), "no CLAIMED event");
+        assertFalse(exists(signed.target().database()));
+        assertFalse(exists(elsewhere.database()));
+        assertFalse(exists(signed.sideDatabase()));
     }
 
     @Test

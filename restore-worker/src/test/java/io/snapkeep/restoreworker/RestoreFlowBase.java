@@ -38,7 +38,7 @@ abstract class RestoreFlowBase extends RealServersTest {
     @BeforeAll
     void setUp() {
         postgres = SampleDatabase.ensure();
-        jobs = new RestoreJobs(bootstrapServers, mapper, cryptoKey, postgres);
+        jobs = new RestoreJobs(bootstrapServers, mapper, cryptoKey, signingKey, postgres);
         events = new JobEventLog(bootstrapServers, mapper);
         archives = new Archives(postgres, s3, bucket);
     }

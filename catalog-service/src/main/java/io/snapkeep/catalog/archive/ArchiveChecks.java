@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.snapkeep.catalog.config.CatalogConfig;
 import io.snapkeep.catalog.service.DumpFormat;
+import io.snapkeep.messages.ChildEnvironment;
 
 /**
  * The check an uploaded archive goes through while it streams: custom archives through pg_restore, tar archives
@@ -85,7 +86,9 @@ public class ArchiveChecks {
 
     private static String versionOf(String path) {
         try {
-            Process process = new ProcessBuilder(List.of(path, "--version")).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(List.of(path, "--version")).redirectErrorStream(true);
+            ChildEnvironment.reduce(builder.environment());
+            Process process = builder.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             process.waitFor(10, TimeUnit.SECONDS);
             return out.isEmpty() ? "pg_restore of unknown version" : out;

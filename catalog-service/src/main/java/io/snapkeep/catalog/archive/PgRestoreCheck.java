@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.snapkeep.catalog.service.CatalogException;
+import io.snapkeep.messages.ChildEnvironment;
 
 /**
  * Feeds a custom or tar archive to {@code pg_restore --file=/dev/null} (an argument list, never a shell) as it streams
  * past: pg_restore reads the table of contents and every data block, so its exit code says whether the archive is
  * whole. pg_restore may stop reading a tar archive before its end once it has all it needs; the rest is then not fed.
  * The bytes reach pg_restore through a {@link ProcessFeed} with a backlog of {@value #BACKLOG_BLOCKS} blocks (8 MiB of
- * the upload's 64 KiB reads), so the upload and the check run side by side rather than in turns.
+ * the upload's 64 KiB reads), so the upload and the check run side by side rather than in turns. pg_restore runs in
+ * a minimal environment ({@link ChildEnvironment}): none of the catalog's credentials reach it.
  */
 final class PgRestoreCheck implements ArchiveCheck {
     private static final int STDERR_KEPT = 8 * 1024;
@@ -40,6 +42,7 @@ final class PgRestoreCheck implements ArchiveCheck {
     static PgRestoreCheck start(PgRestore pgRestore) {
         ProcessBuilder builder = new ProcessBuilder(List.of(pgRestore.path(), "--file=/dev/null"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ChildEnvironment.reduce(builder.environment());
         try {
             return new PgRestoreCheck(pgRestore, builder.start());
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.snapkeep.catalog.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -15,6 +16,8 @@ public interface CatalogConfig {
     Store store();
 
     Crypto crypto();
+
+    Messages messages();
 
     Jobs jobs();
 
@@ -40,6 +43,25 @@ public interface CatalogConfig {
          * No default: the prod profile refuses to start without it; the workers need the same key.
          */
         Optional<String> key();
+    }
+
+    /** The keys that sign the messages the catalog publishes and verify the job events it reads (HMAC-SHA256). */
+    interface Messages {
+        /**
+         * Base64 of at least 32 random bytes (e.g. {@code openssl rand -base64 32}) signing every outbox message and
+         * verifying job events. No default: the catalog refuses to start without it; the workers need the same key.
+         */
+        Optional<String> signingKey();
+
+        /** Id of {@link #signingKey()}, sent with every signature in the {@code snapkeep-key-id} header. */
+        @WithDefault("k1")
+        String signingKeyId();
+
+        /**
+         * Older keys still accepted when verifying job events, by key id ({@code snapkeep.messages.verify-keys.<id>}),
+         * for a rotation. Default: none.
+         */
+        Map<String, String> verifyKeys();
     }
 
     interface Jobs {

@@ -27,6 +27,11 @@ public class InstanceRepository implements PanacheRepositoryBase<Instance, UUID>
         return find("name = ?1 and deletedAt is null", name).firstResult();
     }
 
+    /** Every instance, deleted ones too, whose password was sealed before {@code version}, locked. */
+    public Uni<List<Instance>> lockSealedBefore(int version) {
+        return find("passwordSealVersion < ?1", version).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public Uni<List<Instance>> listLive() {
         return list("deletedAt is null", Sort.by("name"));
     }

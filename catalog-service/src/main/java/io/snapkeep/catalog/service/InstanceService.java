@@ -104,7 +104,7 @@ public class InstanceService {
         instance.port = connection.port() == null ? 5432 : connection.port();
         instance.databaseName = connection.database();
         instance.username = connection.username();
-        instance.sealedPassword = vault.seal(connection.password(), instance.id);
+        instance.sealedPassword = vault.seal(connection.password(), instance);
         instance.sslmode = sslmode;
         instance.policy = policy;
         instance.status = InstanceStatus.AVAILABLE;

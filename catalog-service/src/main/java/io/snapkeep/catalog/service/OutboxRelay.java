@@ -15,9 +15,9 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.snapkeep.catalog.OutboxMessage;
 import io.snapkeep.catalog.config.CatalogConfig;
+import io.snapkeep.catalog.messaging.MessageSignatures;
 import io.snapkeep.catalog.repository.OutboxRepository;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -26,7 +26,8 @@ import io.vertx.core.Vertx;
  * Publishes outbox rows to Kafka in id order and marks each one published once Kafka acknowledged it. When Kafka
  * is down the pass stops at the first failure, keeps what was acknowledged, and the next pass carries on: a job
  * written while Kafka is down is dispatched once it is back. Passes run every {@code snapkeep.outbox.poll-interval}
- * and, through {@link #publishSoon()}, right after an API call queued a job.
+ * and, through {@link #publishSoon()}, right after an API call queued a job. Every row goes out signed
+ * ({@link MessageSignatures}: headers {@code snapkeep-key-id} and {@code snapkeep-signature}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -35,13 +36,15 @@ public class OutboxRelay {
     private final OutboxRepository outbox;
     private final MutinyEmitter<String> kafka;
     private final CatalogConfig config;
+    private final MessageSignatures signatures;
     private final Vertx vertx;
 
     public OutboxRelay(OutboxRepository outbox, @Channel("outbox") MutinyEmitter<String> kafka,
-            CatalogConfig config, Vertx vertx) {
+            CatalogConfig config, MessageSignatures signatures, Vertx vertx) {
         this.outbox = outbox;
         this.kafka = kafka;
         this.config = config;
+        this.signatures = signatures;
         this.vertx = vertx;
     }
 
@@ -87,8 +90,7 @@ public class OutboxRelay {
     }
 
     private Uni<Void> send(OutboxMessage row) {
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic).withKey(row.messageKey).build();
-        return kafka.sendMessage(Message.of(row.payload).addMetadata(metadata));
+        return kafka.sendMessage(Message.of(row.payload)
+                .addMetadata(signatures.signed(row.topic, row.messageKey, row.payload)));
     }
 }

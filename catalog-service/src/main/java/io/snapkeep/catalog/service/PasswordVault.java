@@ -1,20 +1,24 @@
 package io.snapkeep.catalog.service;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.runtime.Startup;
+import io.snapkeep.catalog.Instance;
 import io.snapkeep.catalog.config.CatalogConfig;
 import io.snapkeep.messages.PasswordSealer;
 
 /**
- * Seals instance passwords for storage and for job messages. Built at start: without
- * {@code snapkeep.crypto.key} the service refuses to start (dev and test profiles carry a fixed key).
+ * Seals instance passwords for storage and for job messages, bound to the instance and its whole connection
+ * ({@link PasswordSealer#context}), so that the envelope opens only for a job aimed at that very database and user.
+ * Built at start: without {@code snapkeep.crypto.key} the service refuses to start (dev and test profiles carry a
+ * fixed key).
  */
 @Startup
 @ApplicationScoped
 public class PasswordVault {
+    /** The sealing version of {@link #seal}; version 1 bound the instance id alone. */
+    public static final int SEAL_VERSION = 2;
+
     private final PasswordSealer sealer;
 
     public PasswordVault(CatalogConfig config) {
@@ -24,7 +28,22 @@ public class PasswordVault {
         this.sealer = PasswordSealer.fromBase64Key(key);
     }
 
-    public String seal(String password, UUID instanceId) {
-        return password == null ? null : sealer.seal(password, instanceId.toString());
+    /** Seals {@code password} for {@code instance}, whose id and connection must be set. */
+    public String seal(String password, Instance instance) {
+        return password == null ? null : sealer.seal(password, context(instance));
+    }
+
+    /**
+     * Re-seals an envelope of sealing version 1 for the instance's id and connection.
+     *
+     * @throws IllegalStateException when it does not open (another key, or tampered with); the message holds no secret
+     */
+    public String resealVersion1(Instance instance) {
+        return sealer.seal(sealer.open(instance.sealedPassword, instance.id.toString()), context(instance));
+    }
+
+    private static String context(Instance instance) {
+        return PasswordSealer.context(instance.id.toString(), instance.host, instance.port, instance.databaseName,
+                instance.username);
     }
 }

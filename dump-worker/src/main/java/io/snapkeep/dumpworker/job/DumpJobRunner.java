@@ -59,7 +59,7 @@ public class DumpJobRunner {
         String password = null;
         Dumped dumped;
         try {
-            password = passwords.open(job.connection().sealedPassword(), job.instanceId());
+            password = passwords.open(job.connection(), job.instanceId());
             dumped = dump(job, PgConnection.of(job.connection(), password), report, cancellation);
         } catch (Exception e) {
             report.failed(e, password, cancellation);

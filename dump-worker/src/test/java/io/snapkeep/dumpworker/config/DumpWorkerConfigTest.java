@@ -32,7 +32,7 @@ class DumpWorkerConfigTest {
 
     @Test
     void theDumpDefaultsHold() {
-        DumpWorkerConfig.Dump dump = WorkerConfigs.fromEnvironment(Map.of("SNAPKEEP_CRYPTO_KEY", WorkerConfigs.KEY),
+        DumpWorkerConfig.Dump dump = WorkerConfigs.fromEnvironment(WorkerConfigs.REQUIRED_ENVIRONMENT,
                 DumpWorkerConfig.class).getConfigMapping(DumpWorkerConfig.class).dump();
 
         assertEquals(8L << 20, dump.partSize().asLongValue());

@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.snapkeep.dumpworker.support.DumpJobs;
+import io.snapkeep.dumpworker.support.NotesLock;
 import io.snapkeep.dumpworker.support.SampleDatabase;
 import io.snapkeep.localstack.PostgresServer;
 import io.snapkeep.localstack.quarkus.RealServersTestResource;
@@ -43,13 +44,12 @@ class ShutdownTest extends RealServersTest {
     @Test
     void stoppingTheWorkerAbortsTheRunningDumpWithoutReportingIt() throws Exception {
         PostgresServer postgres = SampleDatabase.ensure();
-        Process lockHolder = holdLockOnNotes(postgres);
-        try (DumpJobs jobs = new DumpJobs(bootstrapServers, mapper, cryptoKey);
+        try (NotesLock lock = NotesLock.hold(postgres);
+                DumpJobs jobs = new DumpJobs(bootstrapServers, mapper, cryptoKey, signingKey);
                 JobEventLog events = new JobEventLog(bootstrapServers, mapper)) {
             DumpJob job = jobs.send(jobs.job(postgres, SampleDatabase.NAME, SampleDatabase.ROLE,
                     SampleDatabase.PASSWORD, DumpOptions.defaults()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> pgDumpWaitsForTheLock(postgres)
-                    && !uploads(job).isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> lock.pgDumpWaits() && !uploads(job).isEmpty());
 
             executor.stop(new ShutdownEvent());
 
@@ -58,31 +58,11 @@ class ShutdownTest extends RealServersTest {
             assertEquals(JobEventType.CLAIMED, history.get(0).type());
             assertTrue(history.stream().allMatch(e -> e.type() == JobEventType.CLAIMED
                     || e.type() == JobEventType.PROGRESS), history::toString);
-        } finally {
-            lockHolder.destroyForcibly();
         }
     }
 
     private List<?> uploads(DumpJob job) {
         return s3.listMultipartUploads(b -> b.bucket(bucket).prefix(job.objectKey())).uploads();
-    }
-
-    private static Process holdLockOnNotes(PostgresServer postgres) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-w", "-h", postgres.host(), "-p",
-                Integer.toString(postgres.port()), "-U", postgres.superuser(), "-d", SampleDatabase.NAME, "-c",
-                "BEGIN; LOCK TABLE notes IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(120);")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("PGPASSWORD", postgres.password());
-        Process process = builder.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> postgres.psql(SampleDatabase.NAME,
-                "SELECT count(*) FROM pg_locks WHERE relation = 'notes'::regclass AND mode = 'AccessExclusiveLock'"
-                        + " AND granted").strip().equals("1"));
-        return process;
-    }
-
-    private static boolean pgDumpWaitsForTheLock(PostgresServer postgres) {
-        return postgres.psql("postgres", "SELECT count(*) FROM pg_stat_activity WHERE application_name ="
-                + " 'snapkeep-dump-worker' AND wait_event_type = 'Lock'").strip().equals("1");
     }
 
     /** A profile of its own, so that this test gets an application it may stop. */

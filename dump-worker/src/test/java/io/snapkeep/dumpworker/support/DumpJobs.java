@@ -13,13 +13,13 @@ import io.snapkeep.messages.PasswordSealer;
 import io.snapkeep.messages.Topics;
 import io.snapkeep.worker.support.JobProducer;
 
-/** Sends dump jobs the way the catalog does: JSON on {@code snapkeep.dump-jobs}, keyed by instance id. */
+/** Sends dump jobs the way the catalog does: signed JSON on {@code snapkeep.dump-jobs}, keyed by instance id. */
 public final class DumpJobs implements AutoCloseable {
     private final JobProducer producer;
     private final PasswordSealer sealer;
 
-    public DumpJobs(String bootstrapServers, ObjectMapper mapper, String cryptoKey) {
-        this.producer = new JobProducer(bootstrapServers, mapper, Topics.DUMP_JOBS);
+    public DumpJobs(String bootstrapServers, ObjectMapper mapper, String cryptoKey, String signingKey) {
+        this.producer = new JobProducer(bootstrapServers, mapper, Topics.DUMP_JOBS, signingKey);
         this.sealer = PasswordSealer.fromBase64Key(cryptoKey);
     }
 
@@ -28,7 +28,8 @@ public final class DumpJobs implements AutoCloseable {
         String instanceId = UUID.randomUUID().toString();
         String jobId = UUID.randomUUID().toString();
         ConnectionSpec connection = new ConnectionSpec(postgres.host(), postgres.port(), database, user, "prefer",
-                sealer.seal(password, instanceId));
+                sealer.seal(password, PasswordSealer.context(instanceId, postgres.host(), postgres.port(), database,
+                        user)));
         return new DumpJob(1, jobId, UUID.randomUUID().toString(), instanceId, 1, connection, options,
                 "snapshots/" + instanceId + "/" + jobId + ".dump");
     }
@@ -40,6 +41,16 @@ public final class DumpJobs implements AutoCloseable {
 
     public void sendRaw(String key, String value) {
         producer.sendRaw(key, value);
+    }
+
+    /** Sends {@code job} without signature headers. */
+    public void sendUnsigned(DumpJob job) {
+        producer.sendUnsigned(job.instanceId(), job);
+    }
+
+    /** Sends {@code job} with the signature of {@code signed}, as if it had been altered after signing. */
+    public void sendForged(DumpJob job, DumpJob signed) {
+        producer.sendForged(job.instanceId(), job, signed);
     }
 
     public static DumpOptions options(String format, boolean schemaOnly, List<String> excludeTableData) {

@@ -38,7 +38,7 @@ public class RestoreJobRunner {
         String password = null;
         RestoreOutcome outcome;
         try {
-            password = passwords.open(job.target().sealedPassword(), job.instanceId());
+            password = passwords.open(job.target(), job.instanceId());
             outcome = restores.restore(job, PgConnection.of(job.target(), password), report::progress,
                     cancellation);
         } catch (Exception e) {

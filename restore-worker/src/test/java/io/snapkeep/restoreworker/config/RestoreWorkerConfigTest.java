@@ -27,7 +27,7 @@ class RestoreWorkerConfigTest {
 
     @Test
     void unsetRestoreKeysTakeTheirDefaults() {
-        var restore = WorkerConfigs.fromEnvironment(Map.of("SNAPKEEP_CRYPTO_KEY", WorkerConfigs.KEY),
+        var restore = WorkerConfigs.fromEnvironment(WorkerConfigs.REQUIRED_ENVIRONMENT,
                 RestoreWorkerConfig.class).getConfigMapping(RestoreWorkerConfig.class).restore();
 
         assertEquals(5, restore.swapAttempts());

@@ -55,7 +55,7 @@ class ShutdownTest extends RealServersTest {
         Path script = Files.writeString(Files.createTempFile(Path.of("target"), "slow-", ".sql"),
                 "CREATE TABLE t (id int);\nSELECT pg_sleep(120);\n");
         Archive slow = new Archives(postgres, s3, bucket).upload(script, "plain");
-        try (RestoreJobs jobs = new RestoreJobs(bootstrapServers, mapper, cryptoKey, postgres);
+        try (RestoreJobs jobs = new RestoreJobs(bootstrapServers, mapper, cryptoKey, signingKey, postgres);
                 JobEventLog events = new JobEventLog(bootstrapServers, mapper)) {
             RestoreJob job = jobs.job(RestoreMode.IN_PLACE, slow, target, SampleDatabase.APP, SampleDatabase.PASSWORD)
                     .send();

@@ -14,14 +14,15 @@ import io.snapkeep.messages.RestoreOptions;
 import io.snapkeep.messages.Topics;
 import io.snapkeep.worker.support.JobProducer;
 
-/** Sends restore jobs the way the catalog does: JSON on {@code snapkeep.restore-jobs}, keyed by instance id. */
+/** Sends restore jobs the way the catalog does: signed JSON on {@code snapkeep.restore-jobs}, keyed by instance id. */
 public final class RestoreJobs implements AutoCloseable {
     private final JobProducer producer;
     private final PasswordSealer sealer;
     private final PostgresServer postgres;
 
-    public RestoreJobs(String bootstrapServers, ObjectMapper mapper, String cryptoKey, PostgresServer postgres) {
-        this.producer = new JobProducer(bootstrapServers, mapper, Topics.RESTORE_JOBS);
+    public RestoreJobs(String bootstrapServers, ObjectMapper mapper, String cryptoKey, String signingKey,
+            PostgresServer postgres) {
+        this.producer = new JobProducer(bootstrapServers, mapper, Topics.RESTORE_JOBS, signingKey);
         this.sealer = PasswordSealer.fromBase64Key(cryptoKey);
         this.postgres = postgres;
     }
@@ -38,6 +39,11 @@ public final class RestoreJobs implements AutoCloseable {
 
     public void sendRaw(String key, String value) {
         producer.sendRaw(key, value);
+    }
+
+    /** Sends {@code job} with the signature of {@code signed}, as if it had been altered after signing. */
+    public void sendForged(RestoreJob job, RestoreJob signed) {
+        producer.sendForged(job.instanceId(), job, signed);
     }
 
     @Override
@@ -91,7 +97,8 @@ public final class RestoreJobs implements AutoCloseable {
         public RestoreJob build() {
             String tag = jobId.substring(0, 8);
             ConnectionSpec target = new ConnectionSpec(postgres.host(), postgres.port(), database, role, "prefer",
-                    sealer.seal(password, instanceId));
+                    sealer.seal(password, PasswordSealer.context(instanceId, postgres.host(), postgres.port(), database,
+                            role)));
             return new RestoreJob(1, jobId, UUID.randomUUID().toString(), instanceId, 1, mode,
                     archive == null ? null : archive.key(), archive == null ? null : archive.format(),
                     archive == null ? null : archive.sha256(), sizeBytes, sourceVersion, target, options,

@@ -8,14 +8,18 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.snapkeep.messages.JobEvent;
+import io.snapkeep.messages.Topics;
 
 /**
- * Sends job events to Kafka on the channel {@value #CHANNEL} (each worker configures it), keyed by job id, so that one
- * job's events stay in order.
+ * Sends job events to {@code snapkeep.job-events} on the channel {@value #CHANNEL} (each worker configures it, with a
+ * String serializer), keyed by job id, so that one job's events stay in order. Each event is serialised here, so that
+ * the signature headers ({@link JobSignatures}) sign exactly the bytes sent.
  */
 @ApplicationScoped
 public class JobEventPublisher {
@@ -25,10 +29,14 @@ public class JobEventPublisher {
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
     private static final int ATTEMPTS = 20;
 
-    private final MutinyEmitter<JobEvent> emitter;
+    private final MutinyEmitter<String> emitter;
+    private final JobSignatures signatures;
+    private final ObjectMapper json;
 
-    JobEventPublisher(@Channel(CHANNEL) MutinyEmitter<JobEvent> emitter) {
+    JobEventPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, JobSignatures signatures, ObjectMapper json) {
         this.emitter = emitter;
+        this.signatures = signatures;
+        this.json = json;
     }
 
     /**
@@ -50,7 +58,13 @@ public class JobEventPublisher {
     }
 
     private Uni<Void> send(JobEvent event) {
-        return emitter.sendMessage(Message.of(event)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.jobId()).build()));
+        String payload;
+        try {
+            payload = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalStateException("could not serialise a job event", e));
+        }
+        return emitter.sendMessage(Message.of(payload)
+                .addMetadata(signatures.signed(Topics.JOB_EVENTS, event.jobId(), payload)));
     }
 }

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.snapkeep.messages.SignatureCheck;
 import io.snapkeep.worker.JobFailure;
 import io.snapkeep.worker.JobKind;
 
@@ -17,8 +18,9 @@ import io.snapkeep.worker.JobKind;
  * Takes jobs from a worker's Kafka consumer, one at a time: each is handed to the {@link JobExecutor} and acknowledged
  * once it has started, so no poll stays open for a job's length, and no job is taken while every slot is busy (the
  * returned Uni is pending, so the connector pauses the partitions). From then on the catalog's lease, not the Kafka
- * offset, tracks the job. A malformed message is logged (without its content, which holds a sealed password) and
- * skipped, never blocking the topic.
+ * offset, tracks the job. A message whose signature headers do not sign it ({@link JobSignatures}) is refused before
+ * it is read: logged with which check failed, acknowledged and skipped, with no event sent and nothing run. A malformed
+ * message is logged (without its content, which holds a sealed password) and skipped alike, never blocking the topic.
  */
 @ApplicationScoped
 public class JobIntake {
@@ -26,10 +28,12 @@ public class JobIntake {
 
     private final JobExecutor executor;
     private final JobKind kind;
+    private final JobSignatures signatures;
 
-    JobIntake(JobExecutor executor, JobKind kind) {
+    JobIntake(JobExecutor executor, JobKind kind, JobSignatures signatures) {
         this.executor = executor;
         this.kind = kind;
+        this.signatures = signatures;
     }
 
     /**
@@ -38,6 +42,12 @@ public class JobIntake {
      */
     public <J> Uni<Void> take(Message<String> message, Function<String, J> parser,
             BiConsumer<J, Cancellation> runner) {
+        SignatureCheck signature = signatures.check(message);
+        if (signature != SignatureCheck.VALID) {
+            LOG.warnf("refusing a %s job that is not validly signed (%s): %s", kind.name(), origin(message),
+                    signature.description());
+            return Uni.createFrom().completionStage(message.ack());
+        }
         J job;
         try {
             job = parser.apply(message.getPayload());

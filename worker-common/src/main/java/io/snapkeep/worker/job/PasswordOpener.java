@@ -3,6 +3,7 @@ package io.snapkeep.worker.job;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.runtime.Startup;
+import io.snapkeep.messages.ConnectionSpec;
 import io.snapkeep.messages.PasswordSealer;
 import io.snapkeep.worker.JobFailure;
 import io.snapkeep.worker.config.CryptoConfig;
@@ -21,18 +22,24 @@ public class PasswordOpener {
     }
 
     /**
+     * Opens the password of {@code connection}; the envelope only opens for the instance and the very connection (host,
+     * port, database, user) it was sealed for, so one copied into a job aimed elsewhere is refused.
+     *
      * @param instanceId the instance the envelope was sealed for
      * @return the plaintext password, or {@code null} when the job carries none (e.g. trust or certificate auth)
      */
-    public String open(String sealedPassword, String instanceId) {
+    public String open(ConnectionSpec connection, String instanceId) {
+        String sealedPassword = connection.sealedPassword();
         if (sealedPassword == null || sealedPassword.isBlank()) {
             return null;
         }
         try {
-            return sealer.open(sealedPassword, instanceId);
+            return sealer.open(sealedPassword, PasswordSealer.context(instanceId, connection.host(), connection.port(),
+                    connection.database(), connection.username()));
         } catch (IllegalStateException e) {
-            throw new JobFailure("could not open the job's sealed password: the worker's snapkeep.crypto.key must be"
-                    + " the catalog's, and the envelope must belong to instance " + instanceId);
+            throw new JobFailure("could not open the job's sealed password: it was not sealed for instance "
+                    + instanceId + " at " + connection.username() + "@" + connection.host() + ":" + connection.port()
+                    + "/" + connection.database() + ", or the worker's snapkeep.crypto.key is not the catalog's");
         }
     }
 }

@@ -3,20 +3,19 @@ package io.snapkeep.worker.pg;
 import java.time.Duration;
 import java.util.Map;
 
+import io.snapkeep.messages.ChildEnvironment;
+
 /**
  * How the worker's PostgreSQL clients connect: its {@code applicationName} (what {@code pg_stat_activity} shows) and
- * {@code connectTimeout}. A tool child gets the connection in its environment, the password included, so that nothing
- * secret is ever on a command line; inherited {@code PG*} variables are dropped first, so the worker's own environment
- * cannot redirect a job.
+ * {@code connectTimeout}. A tool child gets the connection in its environment, the password included ({@code
+ * PGPASSWORD}), so that nothing secret is ever on a command line. The environment is built from nothing ({@link
+ * ChildEnvironment}): the worker's own variables (store credentials, keys, {@code PG*}) neither reach the tool nor
+ * redirect a job.
  */
 public record PgEnvironment(String applicationName, Duration connectTimeout) {
 
-    public static void clear(Map<String, String> env) {
-        env.keySet().removeIf(name -> name.startsWith("PG"));
-    }
-
     public void apply(Map<String, String> env, PgConnection connection) {
-        clear(env);
+        ChildEnvironment.reduce(env);
         env.put("PGHOST", connection.host());
         env.put("PGPORT", Integer.toString(connection.port()));
         env.put("PGUSER", connection.username());

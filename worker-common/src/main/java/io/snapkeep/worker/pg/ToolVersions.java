@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.snapkeep.messages.ChildEnvironment;
+
 /**
  * The {@code --version} line of client programs, asked once per program file: kept by the program's real path and
  * asked again when that file changes (a client upgraded in place), so a job does not pay for starting the tools just to
@@ -27,7 +29,7 @@ final class ToolVersions {
         if (cached != null && cached.modified().equals(modified)) {
             return cached.line();
         }
-        String line = PgProcess.run(List.of(program.toString(), "--version"), PgEnvironment::clear, VERSION_TIMEOUT,
+        String line = PgProcess.run(List.of(program.toString(), "--version"), ChildEnvironment::reduce, VERSION_TIMEOUT,
                 "reading the version of " + program).strip();
         known.put(real, new Known(modified, line));
         return line;

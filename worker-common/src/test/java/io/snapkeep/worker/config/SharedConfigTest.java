@@ -46,8 +46,8 @@ class SharedConfigTest {
     }
 
     @Test
-    void onlyTheKeyIsRequired() {
-        SmallRyeConfig config = WorkerConfigs.fromEnvironment(Map.of("SNAPKEEP_CRYPTO_KEY", KEY), OwnConfig.class);
+    void onlyTheKeysAreRequired() {
+        SmallRyeConfig config = WorkerConfigs.fromEnvironment(WorkerConfigs.REQUIRED_ENVIRONMENT, OwnConfig.class);
 
         WorkerConfig worker = config.getConfigMapping(WorkerConfig.class);
         assertEquals(Optional.empty(), worker.id());
@@ -55,14 +55,20 @@ class SharedConfigTest {
         assertEquals(Duration.ofSeconds(5), worker.heartbeatInterval());
         assertEquals("snapkeep", config.getConfigMapping(StoreConfig.class).bucket());
         assertEquals(7, config.getConfigMapping(OwnConfig.class).own().level());
+        SigningConfig signing = config.getConfigMapping(SigningConfig.class);
+        assertEquals("k1", signing.signingKeyId());
+        assertEquals(Map.of(), signing.verifyKeys());
         assertThrows(ConfigValidationException.class,
                 () -> WorkerConfigs.fromEnvironment(Map.of(), OwnConfig.class));
+        assertThrows(ConfigValidationException.class,
+                () -> WorkerConfigs.fromEnvironment(Map.of("SNAPKEEP_CRYPTO_KEY", KEY), OwnConfig.class));
     }
 
     @Test
     void aMisspelledKeyIsStillRefused() {
         ConfigValidationException e = assertThrows(ConfigValidationException.class,
                 () -> WorkerConfigs.fromProperties(Map.of("snapkeep.crypto.key", KEY,
+                        "snapkeep.messages.signing-key", WorkerConfigs.SIGNING_KEY,
                         "snapkeep.worker.max-concurent-jobs", "4"), OwnConfig.class));
         assertTrue(e.getMessage().contains("snapkeep.worker.max-concurent-jobs"), e.getMessage());
     }
@@ -70,7 +76,7 @@ class SharedConfigTest {
     @Test
     void outOfRangeSharedKeysAreNamed() {
         SmallRyeConfig config = WorkerConfigs.fromProperties(Map.of("snapkeep.crypto.key", KEY,
-                "snapkeep.worker.max-concurrent-jobs", "0", "snapkeep.worker.heartbeat-interval", "10ms"),
+                "snapkeep.messages.signing-key", WorkerConfigs.SIGNING_KEY, "snapkeep.worker.max-concurrent-jobs", "0", "snapkeep.worker.heartbeat-interval", "10ms"),
                 OwnConfig.class);
 
         assertEquals(List.of("snapkeep.worker.max-concurrent-jobs must be at least 1",

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * What a worker's {@code @QuarkusTest} against the real servers of the test stack works with: Kafka's address, the
- * store's client and bucket, the application's JSON mapper and the key the jobs' passwords are sealed with.
+ * store's client and bucket, the application's JSON mapper, the key the jobs' passwords are sealed with and the key jobs are signed with.
  */
 public abstract class RealServersTest {
 
@@ -25,6 +25,9 @@ public abstract class RealServersTest {
 
     @ConfigProperty(name = "snapkeep.crypto.key")
     protected String cryptoKey;
+
+    @ConfigProperty(name = "snapkeep.messages.signing-key")
+    protected String signingKey;
 
     @ConfigProperty(name = "snapkeep.store.bucket")
     protected String bucket;

@@ -16,6 +16,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SysPropConfigSource;
 import io.snapkeep.worker.config.CryptoConfig;
+import io.snapkeep.worker.config.SigningConfig;
 import io.snapkeep.worker.config.StoreConfig;
 import io.snapkeep.worker.config.WorkerConfig;
 
@@ -27,11 +28,19 @@ import io.snapkeep.worker.config.WorkerConfig;
 public final class WorkerConfigs {
     /** A crypto key for tests: base64 of the bytes 0..31. */
     public static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    /** A message signing key for tests: base64 of the bytes 32..63. */
+    public static final String SIGNING_KEY = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
+
+    /** The keys a worker does not start without, as environment variables. */
+    public static final Map<String, String> REQUIRED_ENVIRONMENT = Map.of("SNAPKEEP_CRYPTO_KEY", KEY,
+            "SNAPKEEP_MESSAGES_SIGNING_KEY", SIGNING_KEY);
 
     /** The shared keys as deployments set them (docker-compose, the e2e tests): environment variables. */
     public static final Map<String, String> SHARED_ENVIRONMENT = Map.of("SNAPKEEP_WORKER_ID", "worker-7",
             "SNAPKEEP_WORKER_MAX_CONCURRENT_JOBS", "4", "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s",
-            "SNAPKEEP_STORE_BUCKET", "archives", "SNAPKEEP_CRYPTO_KEY", KEY);
+            "SNAPKEEP_STORE_BUCKET", "archives", "SNAPKEEP_CRYPTO_KEY", KEY,
+            "SNAPKEEP_MESSAGES_SIGNING_KEY", SIGNING_KEY, "SNAPKEEP_MESSAGES_SIGNING_KEY_ID", "k2",
+            "SNAPKEEP_MESSAGES_VERIFY_KEYS_K1", KEY);
 
     private WorkerConfigs() {
     }
@@ -56,6 +65,10 @@ public final class WorkerConfigs {
         assertEquals(Duration.ofSeconds(2), worker.heartbeatInterval());
         assertEquals("archives", config.getConfigMapping(StoreConfig.class).bucket());
         assertEquals(KEY, config.getConfigMapping(CryptoConfig.class).key());
+        SigningConfig signing = config.getConfigMapping(SigningConfig.class);
+        assertEquals(SIGNING_KEY, signing.signingKey());
+        assertEquals("k2", signing.signingKeyId());
+        assertEquals(Map.of("k1", KEY), signing.verifyKeys());
     }
 
     /** The configuration a worker gets from these properties ({@code application.properties} or {@code -D}). */
@@ -70,6 +83,7 @@ public final class WorkerConfigs {
                 .withMapping(WorkerConfig.class)
                 .withMapping(StoreConfig.class)
                 .withMapping(CryptoConfig.class)
+                .withMapping(SigningConfig.class)
                 .withMapping(workerMapping)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withConverter(MemorySize.class, 200, new MemorySizeConverter())
