@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.in;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import io.snapkeep.localstack.PostgresServer;
 
 /** The catalog API as an operator's script uses it. */
 final class Api {
+    private static final int PAGE_SIZE = 100;
+
     private Api() {
     }
 
@@ -28,6 +31,20 @@ final class Api {
                 .body(Map.of("name", "e2e-" + UUID.randomUUID(), "engine", "postgresql", "policy", "free",
                         "connection", connection))
                 .post("/api/v1/instances").then().statusCode(201).extract().path("id");
+    }
+
+    /** The names of every instance, all pages of {@code GET /instances} read. */
+    static List<String> instanceNames() {
+        List<String> names = new ArrayList<>();
+        for (int page = 0;; page++) {
+            ExtractableResponse<Response> answer = given().queryParam("page", page).queryParam("size", PAGE_SIZE)
+                    .get("/api/v1/instances").then().statusCode(200).extract();
+            List<String> items = answer.path("items.name");
+            names.addAll(items);
+            if (items.size() < PAGE_SIZE || names.size() >= answer.<Integer>path("total")) {
+                return names;
+            }
+        }
     }
 
     /** @return the 202 answer: the PENDING snapshot with its jobId */

@@ -88,9 +88,11 @@ public interface CatalogConfig {
     interface Upload {
         /**
          * Largest archive {@code POST /snapshots/upload} takes (e.g. {@code 200G}); a larger one is refused with 413,
-         * before its body is read when its Content-Length says so. No default: any size the store takes.
+         * before its body is read when its Content-Length says so. Set it to what your archives need; raise
+         * {@code max-part-size} too for uploads past about 500 GB.
          */
-        Optional<MemorySize> maxSize();
+        @WithDefault("1T")
+        MemorySize maxSize();
 
         /** First part size of the multipart upload to the store (at least 5M); doubles every 1000 parts. */
         @WithDefault("8M")

@@ -1,11 +1,11 @@
 package io.snapkeep.catalog.repository;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +27,8 @@ public class InstanceRepository implements PanacheRepositoryBase<Instance, UUID>
         return find("name = ?1 and deletedAt is null", name).firstResult();
     }
 
-    public Uni<List<Instance>> listLive() {
-        return list("deletedAt is null", Sort.by("name"));
+    /** The live instances by name, to be paged. */
+    public PanacheQuery<Instance> live() {
+        return find("deletedAt is null", Sort.by("name", "id"));
     }
 }

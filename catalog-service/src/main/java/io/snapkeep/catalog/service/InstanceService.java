@@ -1,7 +1,6 @@
 package io.snapkeep.catalog.service;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -53,8 +52,8 @@ public class InstanceService {
     }
 
     @WithSession
-    public Uni<List<Instance>> list() {
-        return instances.listLive();
+    public Uni<Paged<Instance>> page(PageRequest request) {
+        return QueryFilter.page(instances.live(), request);
     }
 
     /** Sets a tier or a custom policy; the expiry dates of the instance's snapshots follow. */

@@ -112,7 +112,7 @@ public final class FakeCatalog {
         String method = exchange.getRequestMethod();
         try (exchange) {
             if (method.equals("GET") && path.equals("/api/v1/instances")) {
-                reply(exchange, 200, List.copyOf(instances.values()));
+                reply(exchange, 200, page(List.copyOf(instances.values()), query));
             } else if (method.equals("GET") && path.equals("/api/v1/policies")) {
                 reply(exchange, 200, List.of());
             } else if (method.equals("GET") && path.equals("/api/v1/snapshots")) {
