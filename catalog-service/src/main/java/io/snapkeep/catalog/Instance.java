@@ -27,6 +27,9 @@ public class Instance {
     @Column(name = "sealed_password")
     public String sealedPassword;
     public String sslmode;
+    /** PEM CA certificate for sslmode verify-ca / verify-full; not secret. */
+    @Column(name = "ssl_root_cert")
+    public String sslRootCert;
     public String policy;
     /** Set when {@code policy} is {@code custom}. */
     @Embedded

@@ -2,6 +2,7 @@ package io.snapkeep.catalog.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -25,6 +26,17 @@ public interface CatalogConfig {
     Scheduler scheduler();
 
     Upload upload();
+
+    Instances instances();
+
+    interface Instances {
+        /**
+         * Networks (CIDR, comma-separated) the instances' hosts must resolve into, every address of them; others are
+         * refused at registration with 400. The workers check the same key before each job. Default: any address.
+         */
+        @WithDefault("0.0.0.0/0,::/0")
+        List<String> allowedNetworks();
+    }
 
     interface Store {
         /** Bucket holding the snapshot archives; created at start when missing. */

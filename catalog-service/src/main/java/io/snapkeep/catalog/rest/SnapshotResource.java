@@ -90,7 +90,7 @@ public class SnapshotResource {
     @Path("{id}/restore")
     public Uni<Response> restore(@PathParam("id") UUID id,
             @NotNull(message = "is required: {\"confirm\": \"RESTORE\"}") RestoreRequest request) {
-        return restores.restore(id, request).invoke(relay::publishSoon).map(job -> Response.accepted(Views.of(job))
+        return restores.restore(id, request, Boolean.TRUE.equals(request.allowSuperuser())).invoke(relay::publishSoon).map(job -> Response.accepted(Views.of(job))
                 .location(URI.create("/api/v1/jobs/" + job.id)).build());
     }
 
@@ -98,7 +98,7 @@ public class SnapshotResource {
     @Path("{id}/instances")
     public Uni<Response> newInstance(@PathParam("id") UUID id,
             @NotNull(message = "is required: a name and a connection") @Valid NewInstanceRequest request) {
-        return newInstances.start(id, request).invoke(relay::publishSoon).map(job -> Response.accepted(Views.of(job))
+        return newInstances.start(id, request, Boolean.TRUE.equals(request.allowSuperuser())).invoke(relay::publishSoon).map(job -> Response.accepted(Views.of(job))
                 .location(URI.create("/api/v1/jobs/" + job.id)).build());
     }
 }

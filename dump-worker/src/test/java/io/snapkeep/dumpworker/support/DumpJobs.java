@@ -28,7 +28,7 @@ public final class DumpJobs implements AutoCloseable {
         String instanceId = UUID.randomUUID().toString();
         String jobId = UUID.randomUUID().toString();
         ConnectionSpec connection = new ConnectionSpec(postgres.host(), postgres.port(), database, user, "prefer",
-                sealer.seal(password, instanceId));
+                sealer.seal(password, instanceId), null);
         return new DumpJob(1, jobId, UUID.randomUUID().toString(), instanceId, 1, connection, options,
                 "snapshots/" + instanceId + "/" + jobId + ".dump");
     }
