@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,12 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class PgEnvironmentTest {
     private final PgConnection connection = new PgConnection("db.example", 6432, "netbox", "backup", "require",
-            "s3cr3t");
+            "s3cr3t", Path.of("/tmp/snapkeep-root-1.crt"));
 
     @Test
     void putsTheConnectionInTheEnvironmentAndDropsInheritedPgVariables() {
         Map<String, String> env = new HashMap<>(Map.of("PATH", "/usr/bin", "PGSERVICE", "prod", "PGPASSFILE", "/x",
-                "PGOPTIONS", "-c search_path=evil"));
+                "PGOPTIONS", "-c search_path=evil", "PGSSLROOTCERT", "/etc/inherited.crt"));
         new PgEnvironment("snapkeep-test-worker", Duration.ofSeconds(15)).apply(env, connection);
         assertEquals("/usr/bin", env.get("PATH"));
         assertEquals("db.example", env.get("PGHOST"));
@@ -25,6 +26,7 @@ class PgEnvironmentTest {
         assertEquals("netbox", env.get("PGDATABASE"));
         assertEquals("backup", env.get("PGUSER"));
         assertEquals("require", env.get("PGSSLMODE"));
+        assertEquals("/tmp/snapkeep-root-1.crt", env.get("PGSSLROOTCERT"));
         assertEquals("s3cr3t", env.get("PGPASSWORD"));
         assertEquals("15", env.get("PGCONNECT_TIMEOUT"));
         assertEquals("snapkeep-test-worker", env.get("PGAPPNAME"));
@@ -34,12 +36,13 @@ class PgEnvironmentTest {
     }
 
     @Test
-    void noPasswordNoSslmodeSetsNeither() {
-        Map<String, String> env = new HashMap<>(Map.of("PGPASSWORD", "inherited"));
+    void noPasswordNoSslmodeNoRootCertSetsNone() {
+        Map<String, String> env = new HashMap<>(Map.of("PGPASSWORD", "inherited", "PGSSLROOTCERT", "/inherited"));
         new PgEnvironment("snapkeep-test-worker", Duration.ofSeconds(10)).apply(env,
-                new PgConnection("h", 5432, "d", "u", null, null));
+                new PgConnection("h", 5432, "d", "u", null, null, null));
         assertNull(env.get("PGPASSWORD"));
         assertNull(env.get("PGSSLMODE"));
+        assertNull(env.get("PGSSLROOTCERT"));
     }
 
     @Test
