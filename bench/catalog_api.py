@@ -30,12 +30,21 @@ class CatalogApi:
     def register(self, name, pg, database):
         connection = {"host": pg.host, "port": pg.port, "database": database, "username": pg.user,
                       "password": pg.password, "sslmode": "disable"}
-        found = self.call("GET", "/instances")
-        for instance in found if isinstance(found, list) else found.get("items", []):
+        for instance in self.instances():
             if instance["name"] == name:
                 self.call("DELETE", "/instances/" + instance["id"], expect=(204,))
         return self.call("POST", "/instances", {"name": name, "engine": "postgresql", "policy": "free",
                                                 "connection": connection}, expect=(201,))["id"]
+
+    def instances(self):
+        """Every instance, all pages of GET /instances read."""
+        found, page = [], 0
+        while True:
+            answer = self.call("GET", f"/instances?page={page}&size=500")
+            found += answer["items"]
+            if len(answer["items"]) < answer["size"] or len(found) >= answer["total"]:
+                return found
+            page += 1
 
     def snapshot(self, instance_id, name="bench"):
         """Starts a snapshot; returns (snapshot id, job id)."""

@@ -32,6 +32,9 @@ public class Instance {
     @Column(name = "password_seal_version")
     public int passwordSealVersion = PasswordVault.SEAL_VERSION;
     public String sslmode;
+    /** PEM CA certificate for sslmode verify-ca / verify-full; not secret. */
+    @Column(name = "ssl_root_cert")
+    public String sslRootCert;
     public String policy;
     /** Set when {@code policy} is {@code custom}. */
     @Embedded

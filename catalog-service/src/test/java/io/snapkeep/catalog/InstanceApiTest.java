@@ -39,8 +39,8 @@ class InstanceApiTest {
         assertFalse(body.contains(Fixtures.PASSWORD), "the answer must not carry the password");
         assertFalse(body.toLowerCase().contains("password"), "the answer must not have a password field");
 
-        String id = asAdmin().get("/api/v1/instances").then().statusCode(200)
-                .body("name", hasItem(name)).extract().path("find { it.name == '" + name + "' }.id");
+        String id = asAdmin().get("/api/v1/instances?size=500").then().statusCode(200)
+                .body("items.name", hasItem(name)).extract().path("items.find { it.name == '" + name + "' }.id");
         String stored = LocalStack.startForTests().postgres().psql(LocalStack.CATALOG_DATABASE,
                 "select sealed_password from instance where id = '" + id + "'").trim();
         assertFalse(stored.isEmpty());

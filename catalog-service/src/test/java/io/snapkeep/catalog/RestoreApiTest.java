@@ -128,11 +128,11 @@ class RestoreApiTest {
         String name = "copy-" + UUID.randomUUID();
         String jobId = newInstance(snapshotId, name, "fresh_" + UUID.randomUUID().toString().substring(0, 8)).then()
                 .statusCode(202).body("type", equalTo("RESTORE")).extract().path("id");
-        asAdmin().get("/api/v1/instances").then().body("name", org.hamcrest.Matchers.not(hasItem(name)));
+        asAdmin().get("/api/v1/instances?size=500").then().body("items.name", org.hamcrest.Matchers.not(hasItem(name)));
         KafkaTopics.await(Topics.RESTORE_JOBS, r -> r.value().contains(jobId) && r.value().contains("NEW_DATABASE"), 1);
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "SUCCEEDED", 1024, "cd".repeat(32), null));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asAdmin().get("/api/v1/instances")
-                .then().body("name", hasItem(name)));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asAdmin().get("/api/v1/instances?size=500")
+                .then().body("items.name", hasItem(name)));
     }
 
     private static io.restassured.response.Response restore(String snapshotId, Map<String, Object> body) {

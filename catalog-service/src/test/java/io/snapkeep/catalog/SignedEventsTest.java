@@ -1,6 +1,6 @@
 package io.snapkeep.catalog;
 
-import static io.restassured.RestAssured.given;
+import static io.snapkeep.catalog.Tokens.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,15 +41,15 @@ class SignedEventsTest {
 
         // a genuine heartbeat after them, on the same partition: once it is applied, the forged ones were read before
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "PROGRESS", 100, null, null));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/v1/jobs/" + jobId)
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> asAdmin().get("/api/v1/jobs/" + jobId)
                 .then().body("progressBytes", equalTo(100)));
-        given().get("/api/v1/jobs/" + jobId).then().body("status", equalTo("RUNNING")).body("error", equalTo(null));
-        given().get("/api/v1/snapshots/" + started[0]).then().body("status", equalTo("RUNNING"));
+        asAdmin().get("/api/v1/jobs/" + jobId).then().body("status", equalTo("RUNNING")).body("error", equalTo(null));
+        asAdmin().get("/api/v1/snapshots/" + started[0]).then().body("status", equalTo("RUNNING"));
 
         String sha = "ab".repeat(32);
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "SUCCEEDED", 8192, sha, null));
         SnapshotApiTest.awaitJob(jobId, "SUCCEEDED");
-        given().get("/api/v1/snapshots/" + started[0]).then().body("status", equalTo("COMPLETED"))
+        asAdmin().get("/api/v1/snapshots/" + started[0]).then().body("status", equalTo("COMPLETED"))
                 .body("sha256", equalTo(sha)).body("sizeBytes", equalTo(8192));
     }
 

@@ -29,6 +29,7 @@ import io.snapkeep.dumpworker.support.DumpJobs;
 import io.snapkeep.dumpworker.support.SampleDatabase;
 import io.snapkeep.localstack.PostgresServer;
 import io.snapkeep.localstack.quarkus.RealServersTestResource;
+import io.snapkeep.messages.ConnectionSpec;
 import io.snapkeep.messages.DumpJob;
 import io.snapkeep.messages.DumpOptions;
 import io.snapkeep.messages.JobEvent;
@@ -171,6 +172,22 @@ class DumpJobFlowTest extends RealServersTest {
 
         assertTrue(failed.error().contains("password authentication failed"), failed.error());
         assertTrue(events.rawEvents(job.jobId()).stream().noneMatch(json -> json.contains(wrong)));
+        assertNoUploadLeft(job);
+    }
+
+    @Test
+    void aHostThatIsNotANameOrAnAddressFailsTheJobBeforeAnythingConnects() {
+        DumpJob made = jobs.job(postgres, SampleDatabase.NAME, SampleDatabase.ROLE, SampleDatabase.PASSWORD,
+                DumpOptions.defaults());
+        ConnectionSpec c = made.connection();
+        DumpJob job = jobs.send(new DumpJob(made.v(), made.jobId(), made.snapshotId(), made.instanceId(),
+                made.attempt(), new ConnectionSpec(c.host() + "/other?sslmode=disable", c.port(), c.database(),
+                        c.username(), c.sslmode(), c.sealedPassword(), null), made.options(), made.objectKey()));
+
+        JobEvent failed = failed(job);
+
+        assertTrue(failed.error().startsWith("refused to connect: the job's host is not a host name or an IP"
+                + " address"), failed.error());
         assertNoUploadLeft(job);
     }
 

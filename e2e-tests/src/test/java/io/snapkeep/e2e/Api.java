@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.in;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +22,19 @@ import io.snapkeep.localstack.PostgresServer;
 
 /** The catalog API as an operator's script uses it, with real API tokens. */
 final class Api {
+    private static final int PAGE_SIZE = 100;
+
     private Api() {
     }
 
     /** A request with the catalog's bootstrap admin token: registering instances, making tokens. */
     static RequestSpecification admin() {
-        return RestAssured.operator().header("Authorization", "Bearer " + RunningSystem.get().adminToken());
+        return RestAssured.given().header("Authorization", "Bearer " + RunningSystem.get().adminToken());
     }
 
     /** A request with the operator token the end-to-end run made for itself: what a backup script holds. */
     static RequestSpecification operator() {
-        return RestAssured.operator().header("Authorization", "Bearer " + RunningSystem.get().operatorToken());
+        return RestAssured.given().header("Authorization", "Bearer " + RunningSystem.get().operatorToken());
     }
 
     static String registerInstance(Map<String, Object> connection) {
@@ -39,6 +42,20 @@ final class Api {
                 .body(Map.of("name", "e2e-" + UUID.randomUUID(), "engine", "postgresql", "policy", "free",
                         "connection", connection))
                 .post("/api/v1/instances").then().statusCode(201).extract().path("id");
+    }
+
+    /** The names of every instance, all pages of {@code GET /instances} read. */
+    static List<String> instanceNames() {
+        List<String> names = new ArrayList<>();
+        for (int page = 0;; page++) {
+            ExtractableResponse<Response> answer = operator().queryParam("page", page).queryParam("size", PAGE_SIZE)
+                    .get("/api/v1/instances").then().statusCode(200).extract();
+            List<String> items = answer.path("items.name");
+            names.addAll(items);
+            if (items.size() < PAGE_SIZE || names.size() >= answer.<Integer>path("total")) {
+                return names;
+            }
+        }
     }
 
     /** @return the 202 answer: the PENDING snapshot with its jobId */

@@ -103,6 +103,33 @@ class InPlaceRestoreTest extends RestoreFlowBase {
     }
 
     @Test
+    void anUploadedArchiveIsRefusedToASuperuserTargetRoleAndLeavesTheTargetUntouched() {
+        String target = changedCopy("untrusted");
+        String before = fingerprint(target);
+
+        RestoreJob job = jobs.job(RestoreMode.IN_PLACE, sampleArchive(), target, postgres.superuser(),
+                postgres.password()).untrusted(false).send();
+
+        assertEquals("refused: the snapshot was uploaded (untrusted SQL) and the target role " + postgres.superuser()
+                + " is a superuser; restore with a non-superuser role or ask an admin to set allowSuperuser",
+                failed(job).error());
+        assertEquals(before, fingerprint(target));
+        assertFalse(exists(job.sideDatabase()));
+        assertFalse(exists(job.previousDatabase()));
+    }
+
+    @Test
+    void anUploadedArchiveIsRestoredByASuperuserWhenTheJobAllowsIt() {
+        String target = changedCopy("allowed");
+
+        RestoreJob job = jobs.job(RestoreMode.IN_PLACE, sampleArchive(), target, postgres.superuser(),
+                postgres.password()).untrusted(true).send();
+
+        succeeded(job);
+        assertEquals(SampleDatabase.fingerprint(), fingerprint(target));
+    }
+
+    @Test
     void aTargetOlderThanTheSourceIsRefusedBeforeAnythingIsCreated() {
         String target = changedCopy("older");
         String before = fingerprint(target);

@@ -188,7 +188,7 @@ class NewDatabaseRestoreTest extends RestoreFlowBase {
     void aJobAlteredAfterSigningIsRefusedAndTheNextOneRuns() {
         RestoreJob signed = newDatabase(sampleArchive(), name("signed")).build();
         ConnectionSpec elsewhere = new ConnectionSpec(signed.target().host(), signed.target().port(), name("forged"),
-                signed.target().username(), signed.target().sslmode(), signed.target().sealedPassword());
+                signed.target().username(), signed.target().sslmode(), signed.target().sealedPassword(), null);
         RestoreJob altered = new RestoreJob(signed.v(), signed.jobId(), signed.snapshotId(), signed.instanceId(),
                 signed.attempt(), signed.mode(), signed.objectKey(), signed.format(), signed.sha256(),
                 signed.sizeBytes(), signed.sourceServerVersion(), elsewhere, signed.options(), signed.sideDatabase(),

@@ -2,6 +2,7 @@ package io.snapkeep.catalog.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,16 @@ public interface CatalogConfig {
     Upload upload();
 
     Auth auth();
+    Instances instances();
+
+    interface Instances {
+        /**
+         * Networks (CIDR, comma-separated) the instances' hosts must resolve into, every address of them; others are
+         * refused at registration with 400. The workers check the same key before each job. Default: any address.
+         */
+        @WithDefault("0.0.0.0/0,::/0")
+        List<String> allowedNetworks();
+    }
 
     interface Store {
         /** Bucket holding the snapshot archives; created at start when missing. */
@@ -112,9 +123,11 @@ public interface CatalogConfig {
     interface Upload {
         /**
          * Largest archive {@code POST /snapshots/upload} takes (e.g. {@code 200G}); a larger one is refused with 413,
-         * before its body is read when its Content-Length says so. No default: any size the store takes.
+         * before its body is read when its Content-Length says so. Set it to what your archives need; raise
+         * {@code max-part-size} too for uploads past about 500 GB.
          */
-        Optional<MemorySize> maxSize();
+        @WithDefault("1T")
+        MemorySize maxSize();
 
         /** First part size of the multipart upload to the store (at least 5M); doubles every 1000 parts. */
         @WithDefault("8M")

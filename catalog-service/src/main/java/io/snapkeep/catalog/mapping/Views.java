@@ -22,7 +22,7 @@ public final class Views {
 
     public static InstanceView of(Instance i) {
         return new InstanceView(i.id, i.name, i.engine,
-                new ConnectionView(i.host, i.port, i.databaseName, i.username, i.sslmode), i.policy,
+                new ConnectionView(i.host, i.port, i.databaseName, i.username, i.sslmode, i.sslRootCert), i.policy,
                 i.status.name(), i.createdAt, i.custom == null ? null
                         : new CustomPolicy(i.custom.cron, i.custom.keepLast, i.custom.hourly, i.custom.daily,
                                 i.custom.weekly, i.custom.monthly));

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +33,8 @@ public class InstanceRepository implements PanacheRepositoryBase<Instance, UUID>
         return find("passwordSealVersion < ?1", version).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    public Uni<List<Instance>> listLive() {
-        return list("deletedAt is null", Sort.by("name"));
+    /** The live instances by name, to be paged. */
+    public PanacheQuery<Instance> live() {
+        return find("deletedAt is null", Sort.by("name", "id"));
     }
 }

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import io.snapkeep.catalog.audit.Audited;
 import io.snapkeep.catalog.auth.Role;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -24,8 +24,10 @@ import io.smallrye.mutiny.Uni;
 import io.snapkeep.catalog.mapping.Views;
 import io.snapkeep.catalog.rest.dto.CreateInstanceRequest;
 import io.snapkeep.catalog.rest.dto.InstanceView;
+import io.snapkeep.catalog.rest.dto.PageView;
 import io.snapkeep.catalog.rest.dto.PolicyRequest;
 import io.snapkeep.catalog.service.InstanceService;
+import io.snapkeep.catalog.service.PageRequest;
 
 @Path("/api/v1/instances")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,8 +49,9 @@ public class InstanceResource {
     }
 
     @GET
-    public Uni<List<InstanceView>> list() {
-        return instances.list().map(all -> all.stream().map(Views::of).toList());
+    public Uni<PageView<InstanceView>> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        return instances.page(request).map(p -> Views.page(p, request, Views::of));
     }
 
     @GET

@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.snapkeep.catalog.mapping.Views;
 import io.snapkeep.catalog.rest.dto.CreateSnapshotRequest;
@@ -26,6 +27,7 @@ import io.snapkeep.catalog.rest.dto.NewInstanceRequest;
 import io.snapkeep.catalog.rest.dto.PageView;
 import io.snapkeep.catalog.rest.dto.RestoreRequest;
 import io.snapkeep.catalog.rest.dto.SnapshotView;
+import io.snapkeep.catalog.service.CatalogException;
 import io.snapkeep.catalog.service.NewInstanceRestore;
 import io.snapkeep.catalog.service.PageRequest;
 import io.snapkeep.catalog.service.RestoreService;
@@ -43,14 +45,16 @@ public class SnapshotResource {
     private final RestoreService restores;
     private final NewInstanceRestore newInstances;
     private final SnapshotDeletion deletion;
+    private final SecurityIdentity identity;
 
     public SnapshotResource(SnapshotService snapshots, SnapshotQueries queries, RestoreService restores,
-            NewInstanceRestore newInstances, SnapshotDeletion deletion) {
+            NewInstanceRestore newInstances, SnapshotDeletion deletion, SecurityIdentity identity) {
         this.snapshots = snapshots;
         this.queries = queries;
         this.restores = restores;
         this.newInstances = newInstances;
         this.deletion = deletion;
+        this.identity = identity;
     }
 
     @POST
@@ -97,7 +101,8 @@ public class SnapshotResource {
     @Audited(value = "snapshot.restore", target = Audited.Target.SNAPSHOT, answer = Audited.Target.JOB)
     public Uni<Response> restore(@PathParam("id") UUID id,
             @NotNull(message = "is required: {\"confirm\": \"RESTORE\"}") RestoreRequest request) {
-        return restores.restore(id, request).map(job -> Response.accepted(Views.of(job))
+        return restores.restore(id, request, allowSuperuser(request.allowSuperuser()))
+                .map(job -> Response.accepted(Views.of(job))
                 .location(URI.create("/api/v1/jobs/" + job.id)).build());
     }
 
@@ -107,7 +112,20 @@ public class SnapshotResource {
     @Audited(value = "snapshot.new-instance", target = Audited.Target.SNAPSHOT, answer = Audited.Target.JOB)
     public Uni<Response> newInstance(@PathParam("id") UUID id,
             @NotNull(message = "is required: a name and a connection") @Valid NewInstanceRequest request) {
-        return newInstances.start(id, request).map(job -> Response.accepted(Views.of(job))
+        return newInstances.start(id, request, allowSuperuser(request.allowSuperuser()))
+                .map(job -> Response.accepted(Views.of(job))
                 .location(URI.create("/api/v1/jobs/" + job.id)).build());
+    }
+
+    /** Restoring an uploaded (untrusted) archive as a superuser is an admin's decision alone. */
+    private boolean allowSuperuser(Boolean asked) {
+        if (!Boolean.TRUE.equals(asked)) {
+            return false;
+        }
+        if (!identity.hasRole(Role.ADMIN_NAME)) {
+            throw CatalogException.forbidden("allowSuperuser needs the admin role: an uploaded archive is untrusted"
+                    + " SQL, and only an admin may have it run by a superuser.");
+        }
+        return true;
     }
 }

@@ -1,6 +1,5 @@
 package io.snapkeep.catalog.rest;
 
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -57,9 +56,9 @@ public class UploadBodyLimit {
     private void beforeLimit(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
         if (length != null) {
-            Optional<Long> max = uploads.maxSize();
-            if (max.isPresent() && declared(length) > max.get()) {
-                tooLarge(ctx, UploadService.tooLarge(max.get()));
+            long max = uploads.maxSize();
+            if (declared(length) > max) {
+                tooLarge(ctx, UploadService.tooLarge(max));
                 return;
             }
             ctx.put(HIDDEN_LENGTH, length);

@@ -3,7 +3,9 @@ package io.snapkeep.catalog.service;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import io.snapkeep.catalog.rest.dto.ConnectionRequest;
+import io.snapkeep.catalog.Instance;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -12,11 +14,14 @@ import io.vertx.pgclient.SslMode;
 
 /**
  * Asks a PostgreSQL server whether a database exists, with the credentials the user gave, before a restore may
- * create it: Snapkeep never writes into a database it did not create.
+ * create it: Snapkeep never writes into a database it did not create. TLS as libpq does it: the root certificate,
+ * when given, is the only trust for require, verify-ca and verify-full, and verify-full also checks the host name.
+ * A failure is one sentence ({@link ProbeFailures}), never the driver's text.
  */
 @ApplicationScoped
 public class DatabaseProbe {
     private static final String MAINTENANCE_DATABASE = "postgres";
+    static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     private final Vertx vertx;
 
@@ -24,22 +29,29 @@ public class DatabaseProbe {
         this.vertx = vertx;
     }
 
-    public Uni<Boolean> exists(ConnectionRequest connection, String sslmode) {
-        PgConnectOptions options = new PgConnectOptions().setHost(connection.host())
-                .setPort(connection.port() == null ? 5432 : connection.port()).setDatabase(MAINTENANCE_DATABASE)
-                .setUser(connection.username()).setPassword(connection.password() == null ? "" : connection.password())
-                .setSslMode(SslMode.of(sslmode)).setConnectTimeout(10_000);
-        if (options.getSslMode() == SslMode.REQUIRE) {
+    /** @param target the checked connection; {@code databaseName} is the one looked for */
+    public Uni<Boolean> exists(Instance target, String password) {
+        PgConnectOptions options = new PgConnectOptions().setHost(target.host).setPort(target.port)
+                .setDatabase(MAINTENANCE_DATABASE).setUser(target.username).setPassword(password == null ? "" : password)
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        tls(options, target.sslmode, target.sslRootCert);
+        return PgConnection.connect(vertx, options)
+                .chain(pg -> pg.preparedQuery("select 1 from pg_database where datname = $1")
+                        .execute(Tuple.of(target.databaseName))
+                        .map(rows -> rows.size() > 0)
+                        .eventually(pg::close))
+                .onFailure().transform(e -> ProbeFailures.of(e, target));
+    }
+
+    private static void tls(PgConnectOptions options, String sslmode, String rootCert) {
+        SslMode mode = SslMode.of(sslmode);
+        options.setSslMode(mode);
+        boolean verifies = rootCert != null && mode != SslMode.ALLOW && mode != SslMode.PREFER;
+        if (verifies) {
+            options.setPemTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(rootCert)));
+            options.setHostnameVerificationAlgorithm(mode == SslMode.VERIFY_FULL ? "HTTPS" : "");
+        } else if (mode != SslMode.DISABLE) {
             options.setTrustAll(true);
         }
-        return PgConnection.connect(vertx, options)
-                .onFailure().transform(e -> CatalogException.unprocessable("connection",
-                        "Could not connect to " + connection.host() + ":" + options.getPort() + " as "
-                                + connection.username() + " to check that database " + connection.database()
-                                + " does not exist yet: " + e.getMessage()))
-                .chain(pg -> pg.preparedQuery("select 1 from pg_database where datname = $1")
-                        .execute(Tuple.of(connection.database()))
-                        .map(rows -> rows.size() > 0)
-                        .eventually(pg::close));
     }
 }

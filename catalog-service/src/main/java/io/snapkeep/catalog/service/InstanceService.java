@@ -1,12 +1,11 @@
 package io.snapkeep.catalog.service;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -22,29 +21,32 @@ import io.snapkeep.policy.Tier;
 @ApplicationScoped
 public class InstanceService {
     static final String ENGINE = "postgresql";
-    private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca",
-            "verify-full");
 
     private final InstanceRepository instances;
     private final PasswordVault vault;
     private final SnapshotExpiries expiries;
+    private final InstanceNetworks networks;
 
-    public InstanceService(InstanceRepository instances, PasswordVault vault, SnapshotExpiries expiries) {
+    public InstanceService(InstanceRepository instances, PasswordVault vault, SnapshotExpiries expiries,
+            InstanceNetworks networks) {
         this.instances = instances;
         this.vault = vault;
         this.expiries = expiries;
+        this.networks = networks;
     }
 
-    @WithTransaction
+    /** Checks the request and where its host resolves to, then stores the instance in a transaction of its own. */
     public Uni<Instance> register(CreateInstanceRequest request) {
         return Uni.createFrom().item(() -> validated(request))
-                .chain(instance -> instances.findLiveByName(instance.name).chain(existing -> {
-                    if (existing != null) {
-                        return Uni.createFrom().failure(CatalogException.conflict(
-                                "An instance named '" + instance.name + "' already exists: choose another name."));
-                    }
-                    return instances.persist(instance);
-                }));
+                .call(instance -> networks.requireAllowed(instance.host))
+                .chain(instance -> Panache.withTransaction(() -> instances.findLiveByName(instance.name)
+                        .chain(existing -> {
+                            if (existing != null) {
+                                return Uni.createFrom().failure(CatalogException.conflict("An instance named '"
+                                        + instance.name + "' already exists: choose another name."));
+                            }
+                            return instances.persist(instance);
+                        })));
     }
 
     @WithSession
@@ -53,8 +55,8 @@ public class InstanceService {
     }
 
     @WithSession
-    public Uni<List<Instance>> list() {
-        return instances.listLive();
+    public Uni<Paged<Instance>> page(PageRequest request) {
+        return QueryFilter.page(instances.live(), request);
     }
 
     /** Sets a tier or a custom policy; the expiry dates of the instance's snapshots follow. */
@@ -91,11 +93,7 @@ public class InstanceService {
                     + " (a custom policy is set with PUT /instances/{id}/policy).");
         }
         ConnectionRequest connection = request.connection();
-        String sslmode = connection.sslmode() == null ? "prefer" : connection.sslmode();
-        if (!SSL_MODES.contains(sslmode)) {
-            throw CatalogException.invalid("connection.sslmode",
-                    "sslmode '" + sslmode + "' is unknown: use one of " + String.join(", ", SSL_MODES.stream().sorted().toList()) + ".");
-        }
+        String sslmode = ConnectionRules.check(connection);
         Instance instance = new Instance();
         instance.id = UUID.randomUUID();
         instance.name = request.name();
@@ -106,6 +104,7 @@ public class InstanceService {
         instance.username = connection.username();
         instance.sealedPassword = vault.seal(connection.password(), instance);
         instance.sslmode = sslmode;
+        instance.sslRootCert = connection.sslRootCert();
         instance.policy = policy;
         instance.status = InstanceStatus.AVAILABLE;
         instance.createdAt = Instant.now();

@@ -91,7 +91,7 @@ public class JobDispatcher {
         if (job.newInstance != null) {
             NewInstanceSpec spec = json.read(job.newInstance, NewInstanceSpec.class);
             return Uni.createFrom().item(new ConnectionSpec(spec.host(), spec.port(), spec.database(),
-                    spec.username(), spec.sslmode(), spec.sealedPassword()));
+                    spec.username(), spec.sslmode(), spec.sealedPassword(), spec.sslRootCert()));
         }
         return instances.findById(job.instanceId).map(JobDispatcher::connectionOf);
     }
@@ -101,8 +101,8 @@ public class JobDispatcher {
                 + DumpFormat.of(snapshot.format).extension();
     }
 
-    private static ConnectionSpec connectionOf(Instance instance) {
+    static ConnectionSpec connectionOf(Instance instance) {
         return new ConnectionSpec(instance.host, instance.port, instance.databaseName, instance.username,
-                instance.sslmode, instance.sealedPassword);
+                instance.sslmode, instance.sealedPassword, instance.sslRootCert);
     }
 }

@@ -19,17 +19,25 @@ public class NewInstanceRestore {
     private final InstanceService instances;
     private final DatabaseProbe probe;
     private final RestoreService restores;
+    private final InstanceNetworks networks;
 
-    public NewInstanceRestore(InstanceService instances, DatabaseProbe probe, RestoreService restores) {
+    public NewInstanceRestore(InstanceService instances, DatabaseProbe probe, RestoreService restores,
+            InstanceNetworks networks) {
         this.instances = instances;
         this.probe = probe;
         this.restores = restores;
+        this.networks = networks;
     }
 
-    public Uni<Job> start(UUID snapshotId, NewInstanceRequest request) {
+    /**
+     * @param allowSuperuser whether an uploaded snapshot (untrusted SQL) may be restored by a superuser role; the
+     *        worker refuses that otherwise
+     */
+    public Uni<Job> start(UUID snapshotId, NewInstanceRequest request, boolean allowSuperuser) {
         return Uni.createFrom().item(() -> instances.validated(new CreateInstanceRequest(request.name(),
                         InstanceService.ENGINE, request.connection(), request.policy())))
-                .chain(instance -> probe.exists(request.connection(), instance.sslmode).chain(exists -> {
+                .call(instance -> networks.requireAllowed(instance.host))
+                .chain(instance -> probe.exists(instance, request.connection().password()).chain(exists -> {
                     if (exists) {
                         return Uni.createFrom().failure(CatalogException.conflict("Database "
                                 + instance.databaseName + " already exists on " + instance.host + ":" + instance.port
@@ -37,12 +45,12 @@ public class NewInstanceRestore {
                                 + "database it creates."));
                     }
                     return restores.newInstance(snapshotId, specOf(instance), request.keepOwners(),
-                            request.parallelJobs());
+                            request.parallelJobs(), allowSuperuser);
                 }));
     }
 
     private static NewInstanceSpec specOf(Instance instance) {
         return new NewInstanceSpec(instance.id, instance.name, instance.host, instance.port, instance.databaseName,
-                instance.username, instance.sealedPassword, instance.sslmode, instance.policy);
+                instance.username, instance.sealedPassword, instance.sslmode, instance.policy, instance.sslRootCert);
     }
 }

@@ -42,6 +42,7 @@ public class NewInstances {
             instance.username = spec.username();
             instance.sealedPassword = spec.sealedPassword();
             instance.sslmode = spec.sslmode();
+            instance.sslRootCert = spec.sslRootCert();
             instance.policy = spec.policy();
             instance.status = InstanceStatus.AVAILABLE;
             instance.createdAt = Instant.now();

@@ -14,12 +14,12 @@ import io.snapkeep.catalog.Job;
 import io.snapkeep.catalog.JobStatus;
 import io.snapkeep.catalog.JobType;
 import io.snapkeep.catalog.Snapshot;
+import io.snapkeep.catalog.SnapshotOrigin;
 import io.snapkeep.catalog.SnapshotStatus;
 import io.snapkeep.catalog.repository.InstanceRepository;
 import io.snapkeep.catalog.repository.JobRepository;
 import io.snapkeep.catalog.repository.SnapshotRepository;
 import io.snapkeep.catalog.rest.dto.RestoreRequest;
-import io.snapkeep.messages.ConnectionSpec;
 import io.snapkeep.messages.RestoreMode;
 import io.snapkeep.messages.RestoreOptions;
 
@@ -47,15 +47,19 @@ public class RestoreService {
         this.json = json;
     }
 
+    /**
+     * @param allowSuperuser whether an uploaded snapshot (untrusted SQL) may be restored by a superuser target role;
+     *        the worker refuses that otherwise
+     */
     @WithTransaction
-    public Uni<Job> restore(UUID snapshotId, RestoreRequest request) {
+    public Uni<Job> restore(UUID snapshotId, RestoreRequest request, boolean allowSuperuser) {
         if (!CONFIRMATION.equals(request.confirm())) {
             return Uni.createFrom().failure(CatalogException.invalid("confirm",
                     "Restoring overwrites the target's database: type RESTORE (in capitals) in confirm to go ahead."));
         }
         return restorable(snapshotId).chain(snapshot -> {
             RestoreMode mode = modeOf(request.mode());
-            RestoreOptions options = options(snapshot, request.keepOwners(), request.parallelJobs());
+            RestoreOptions options = options(snapshot, request.keepOwners(), request.parallelJobs(), allowSuperuser);
             UUID targetId = request.targetInstanceId() == null ? snapshot.instanceId : request.targetInstanceId();
             return instances.lockLive(targetId)
                     .onItem().ifNull().failWith(() -> CatalogException.notFound("instance", targetId))
@@ -67,22 +71,27 @@ public class RestoreService {
                         target.status = InstanceStatus.RESTORING;
                         Job job = newJob(snapshot, target.id, mode, options);
                         return jobs.persist(job).chain(() -> dispatcher.dispatchRestore(job, snapshot,
-                                new ConnectionSpec(target.host, target.port, target.databaseName, target.username,
-                                        target.sslmode, target.sealedPassword)))
+                                JobDispatcher.connectionOf(target)))
                                 .replaceWith(job);
                     });
         });
     }
 
-    /** Starts a NEW_DATABASE restore; the caller checked that the database does not exist yet. */
+    /**
+     * Starts a NEW_DATABASE restore; the caller checked that the database does not exist yet.
+     *
+     * @param allowSuperuser as for {@link #restore}
+     */
     @WithTransaction
-    public Uni<Job> newInstance(UUID snapshotId, NewInstanceSpec spec, Boolean keepOwners, Integer parallelJobs) {
+    public Uni<Job> newInstance(UUID snapshotId, NewInstanceSpec spec, Boolean keepOwners, Integer parallelJobs,
+            boolean allowSuperuser) {
         return restorable(snapshotId).chain(snapshot -> instances.findLiveByName(spec.name()).chain(taken -> {
             if (taken != null) {
                 return Uni.createFrom().failure(CatalogException.conflict(
                         "An instance named '" + spec.name() + "' already exists: choose another name."));
             }
-            Job job = newJob(snapshot, spec.id(), RestoreMode.NEW_DATABASE, options(snapshot, keepOwners, parallelJobs));
+            Job job = newJob(snapshot, spec.id(), RestoreMode.NEW_DATABASE,
+                    options(snapshot, keepOwners, parallelJobs, allowSuperuser));
             job.newInstance = json.write(spec);
             return jobs.persist(job).chain(() -> dispatcher.dispatch(job)).replaceWith(job);
         }));
@@ -128,7 +137,8 @@ public class RestoreService {
         };
     }
 
-    private static RestoreOptions options(Snapshot snapshot, Boolean keepOwners, Integer parallelJobs) {
+    private static RestoreOptions options(Snapshot snapshot, Boolean keepOwners, Integer parallelJobs,
+            boolean allowSuperuser) {
         int parallel = parallelJobs == null ? 1 : parallelJobs;
         if (parallel < 1 || parallel > MAX_PARALLEL_JOBS) {
             throw CatalogException.invalid("parallelJobs", "parallelJobs must be between 1 and " + MAX_PARALLEL_JOBS + ".");
@@ -137,6 +147,7 @@ public class RestoreService {
             throw CatalogException.invalid("parallelJobs",
                     "parallel restore needs a custom-format snapshot; this one is " + snapshot.format + ".");
         }
-        return new RestoreOptions(Boolean.TRUE.equals(keepOwners), parallel);
+        return new RestoreOptions(Boolean.TRUE.equals(keepOwners), parallel,
+                snapshot.origin == SnapshotOrigin.UPLOADED, allowSuperuser);
     }
 }

@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
@@ -45,7 +44,7 @@ public class UploadService {
     private final ArchiveObjects objects;
     private final ArchiveChecks checks;
     private final JsonColumns json;
-    private final Optional<Long> maxSize;
+    private final long maxSize;
     private final int maxConcurrent;
     private final Semaphore slots;
 
@@ -55,7 +54,7 @@ public class UploadService {
         this.objects = objects;
         this.checks = checks;
         this.json = json;
-        this.maxSize = config.upload().maxSize().map(MemorySize::asLongValue);
+        this.maxSize = config.upload().maxSize().asLongValue();
         this.maxConcurrent = config.upload().maxConcurrent();
         this.slots = new Semaphore(maxConcurrent);
     }
@@ -81,8 +80,8 @@ public class UploadService {
         return Awaits.await(() -> records.instance(id));
     }
 
-    /** The largest upload taken, when one is configured. */
-    public Optional<Long> maxSize() {
+    /** The largest upload taken. */
+    public long maxSize() {
         return maxSize;
     }
 
@@ -145,8 +144,8 @@ public class UploadService {
             while (n >= 0) {
                 if (n > 0) {
                     size += n;
-                    if (maxSize.isPresent() && size > maxSize.get()) {
-                        throw tooLarge(maxSize.get());
+                    if (size > maxSize) {
+                        throw tooLarge(maxSize);
                     }
                     sha256.update(buffer, 0, n);
                     check.accept(buffer, 0, n);

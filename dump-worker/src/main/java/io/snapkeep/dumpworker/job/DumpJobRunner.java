@@ -21,12 +21,14 @@ import io.snapkeep.worker.job.Cancellation;
 import io.snapkeep.worker.job.JobReport;
 import io.snapkeep.worker.job.JobReporter;
 import io.snapkeep.worker.job.PasswordOpener;
+import io.snapkeep.worker.pg.ConnectionGuard;
 import io.snapkeep.worker.pg.PgConnection;
 import io.snapkeep.worker.pg.PgEnvironment;
 import io.snapkeep.worker.pg.PgProcess;
+import io.snapkeep.worker.pg.RootCertFile;
 
 /**
- * Runs one dump job: CLAIMED, then {@code pg_dump} streamed into a multipart upload with PROGRESS heartbeats, then
+ * Runs one dump job: CLAIMED, the host checked again ({@link ConnectionGuard}), then {@code pg_dump} streamed into a multipart upload with PROGRESS heartbeats, then
  * SUCCEEDED once the store completed the object, or FAILED (upload aborted) with the tool's error.
  */
 @ApplicationScoped
@@ -39,16 +41,18 @@ public class DumpJobRunner {
     private final ObjectStore store;
     private final ArchiveUploader uploader;
     private final PgEnvironment client;
+    private final ConnectionGuard guard;
     private final int compressionLevel;
 
     DumpJobRunner(JobReporter reporter, PasswordOpener passwords, PgDumpLocator locator, ObjectStore store,
-            ArchiveUploader uploader, PgEnvironment client, DumpWorkerConfig config) {
+            ArchiveUploader uploader, PgEnvironment client, ConnectionGuard guard, DumpWorkerConfig config) {
         this.reporter = reporter;
         this.passwords = passwords;
         this.locator = locator;
         this.store = store;
         this.uploader = uploader;
         this.client = client;
+        this.guard = guard;
         this.compressionLevel = config.dump().compressionLevel();
     }
 
@@ -58,9 +62,10 @@ public class DumpJobRunner {
                 store.bucket(), job.objectKey());
         String password = null;
         Dumped dumped;
-        try {
+        try (RootCertFile rootCert = RootCertFile.write(job.connection().sslRootCert())) {
+            guard.check(job.connection());
             password = passwords.open(job.connection(), job.instanceId());
-            dumped = dump(job, PgConnection.of(job.connection(), password), report, cancellation);
+            dumped = dump(job, PgConnection.of(job.connection(), password, rootCert.path()), report, cancellation);
         } catch (Exception e) {
             report.failed(e, password, cancellation);
             return;

@@ -29,7 +29,7 @@ public final class DumpJobs implements AutoCloseable {
         String jobId = UUID.randomUUID().toString();
         ConnectionSpec connection = new ConnectionSpec(postgres.host(), postgres.port(), database, user, "prefer",
                 sealer.seal(password, PasswordSealer.context(instanceId, postgres.host(), postgres.port(), database,
-                        user)));
+                        user)), null);
         return new DumpJob(1, jobId, UUID.randomUUID().toString(), instanceId, 1, connection, options,
                 "snapshots/" + instanceId + "/" + jobId + ".dump");
     }

@@ -114,7 +114,8 @@ public class RestoreJobParser {
         if (options.parallelJobs() > MAX_PARALLEL_JOBS) {
             throw new RestoreFailure("options.parallelJobs must be at most " + MAX_PARALLEL_JOBS);
         }
-        return new RestoreOptions(options.keepOwners(), Math.max(1, options.parallelJobs()));
+        return new RestoreOptions(options.keepOwners(), Math.max(1, options.parallelJobs()),
+                options.untrustedArchive(), options.allowSuperuser());
     }
 
     private static String databaseName(String name, String field) {

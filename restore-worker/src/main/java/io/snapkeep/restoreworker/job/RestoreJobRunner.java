@@ -11,10 +11,12 @@ import io.snapkeep.worker.job.Cancellation;
 import io.snapkeep.worker.job.JobReport;
 import io.snapkeep.worker.job.JobReporter;
 import io.snapkeep.worker.job.PasswordOpener;
+import io.snapkeep.worker.pg.ConnectionGuard;
 import io.snapkeep.worker.pg.PgConnection;
+import io.snapkeep.worker.pg.RootCertFile;
 
 /**
- * Runs one restore job: CLAIMED, then the restore with PROGRESS heartbeats (archive bytes read so far), then
+ * Runs one restore job: CLAIMED, the host checked again ({@link ConnectionGuard}), then the restore with PROGRESS heartbeats (archive bytes read so far), then
  * SUCCEEDED, or FAILED with the reason (the tool's own error where there is one). Final events wait for Kafka's
  * acknowledgement. A job stopped with the worker reports nothing: the catalog's lease gives it to another worker.
  */
@@ -25,11 +27,13 @@ public class RestoreJobRunner {
     private final JobReporter reporter;
     private final PasswordOpener passwords;
     private final RestoreService restores;
+    private final ConnectionGuard guard;
 
-    RestoreJobRunner(JobReporter reporter, PasswordOpener passwords, RestoreService restores) {
+    RestoreJobRunner(JobReporter reporter, PasswordOpener passwords, RestoreService restores, ConnectionGuard guard) {
         this.reporter = reporter;
         this.passwords = passwords;
         this.restores = restores;
+        this.guard = guard;
     }
 
     void run(RestoreJob job, Cancellation cancellation) {
@@ -37,10 +41,11 @@ public class RestoreJobRunner {
         LOG.infof("job %s (attempt %d): %s", job.jobId(), job.attempt(), describe(job));
         String password = null;
         RestoreOutcome outcome;
-        try {
+        try (RootCertFile rootCert = RootCertFile.write(job.target().sslRootCert())) {
+            guard.check(job.target());
             password = passwords.open(job.target(), job.instanceId());
-            outcome = restores.restore(job, PgConnection.of(job.target(), password), report::progress,
-                    cancellation);
+            outcome = restores.restore(job, PgConnection.of(job.target(), password, rootCert.path()),
+                    report::progress, cancellation);
         } catch (Exception e) {
             report.failed(e, password, cancellation);
             return;

@@ -4,11 +4,14 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 import io.snapkeep.messages.RestoreJob;
+import io.snapkeep.messages.RestoreMode;
+import io.snapkeep.messages.RestoreOptions;
 import io.snapkeep.restoreworker.sql.DatabaseInfo;
 import io.snapkeep.restoreworker.sql.RoleRights;
 
 /**
- * What is checked before anything is dropped, created or written: that the role may do what the mode needs, so that
+ * What is checked before anything is dropped, created or written: that a superuser does not run an uploaded archive's
+ * SQL unless the job allows it; that the role may do what the mode needs, so that
  * a restore which could never be swapped in fails at once, with a message naming the missing privilege; and that the
  * database a NEW_DATABASE restore is to create does not exist yet.
  */
@@ -19,6 +22,9 @@ final class Preflight {
 
     static void check(RestoreContext context) throws SQLException {
         RestoreJob job = context.job();
+        if (job.mode() != RestoreMode.DROP_DATABASES) {
+            refuseUntrustedAsSuperuser(context);
+        }
         switch (job.mode()) {
             case IN_PLACE -> inPlace(context);
             case VERIFY -> requireCreateDatabases(context, "a VERIFY restore needs to: it restores into the side"
@@ -27,6 +33,18 @@ final class Preflight {
             case CLEAN, DROP_DATABASES -> {
                 // CLEAN writes into the existing database; dropping needs ownership, which DROP DATABASE checks
             }
+        }
+    }
+
+    /** An uploaded archive is anyone's SQL: a superuser would run it with every power, unless allowed for this job. */
+    private static void refuseUntrustedAsSuperuser(RestoreContext context) throws SQLException {
+        RestoreOptions options = context.job().options();
+        if (!options.untrustedArchive() || options.allowSuperuser()) {
+            return;
+        }
+        RoleRights rights = context.session().rights();
+        if (rights.superuser()) {
+            throw Refusals.untrustedAsSuperuser(rights.name());
         }
     }
 

@@ -14,6 +14,11 @@ final class Refusals {
                 + " straight into the existing database (in one transaction, without a side database)");
     }
 
+    static RestoreFailure untrustedAsSuperuser(String role) {
+        return new RestoreFailure("refused: the snapshot was uploaded (untrusted SQL) and the target role " + role
+                + " is a superuser; restore with a non-superuser role or ask an admin to set allowSuperuser");
+    }
+
     static RestoreFailure notOwner(String role, String database, String owner) {
         return new RestoreFailure("role " + role + " does not own database " + database + " (its owner is " + owner
                 + "), and an in-place restore swaps the restored copy in by renaming the database, which only its"

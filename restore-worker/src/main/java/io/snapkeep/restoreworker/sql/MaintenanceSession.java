@@ -54,7 +54,10 @@ public final class MaintenanceSession implements AutoCloseable {
             props.setProperty("password", where.password());
         }
         if (where.sslmode() != null && !where.sslmode().isBlank()) {
-            props.setProperty("sslmode", where.sslmode());
+            props.setProperty("sslmode", sslmode(where));
+        }
+        if (where.sslRootCert() != null) {
+            props.setProperty("sslrootcert", where.sslRootCert().toString());
         }
         long timeout = Math.max(1, client.connectTimeout().toSeconds());
         props.setProperty("connectTimeout", Long.toString(timeout));
@@ -75,6 +78,11 @@ public final class MaintenanceSession implements AutoCloseable {
         } catch (SQLException e) {
             throw new RestoreFailure("could not connect to " + where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** As libpq: require with a root certificate verifies the server's certificate (the driver would not). */
+    static String sslmode(PgConnection where) {
+        return "require".equals(where.sslmode()) && where.sslRootCert() != null ? "verify-ca" : where.sslmode();
     }
 
     static String url(PgConnection where) {

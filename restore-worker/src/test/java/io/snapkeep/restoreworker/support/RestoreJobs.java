@@ -80,7 +80,13 @@ public final class RestoreJobs implements AutoCloseable {
         }
 
         public Builder parallelJobs(int jobs) {
-            this.options = new RestoreOptions(false, jobs);
+            this.options = new RestoreOptions(false, jobs, options.untrustedArchive(), options.allowSuperuser());
+            return this;
+        }
+
+        /** The archive was uploaded (untrusted SQL); {@code allowSuperuser} lets a superuser target restore it. */
+        public Builder untrusted(boolean allowSuperuser) {
+            this.options = new RestoreOptions(false, options.parallelJobs(), true, allowSuperuser);
             return this;
         }
 
@@ -98,7 +104,7 @@ public final class RestoreJobs implements AutoCloseable {
             String tag = jobId.substring(0, 8);
             ConnectionSpec target = new ConnectionSpec(postgres.host(), postgres.port(), database, role, "prefer",
                     sealer.seal(password, PasswordSealer.context(instanceId, postgres.host(), postgres.port(), database,
-                            role)));
+                            role)), null);
             return new RestoreJob(1, jobId, UUID.randomUUID().toString(), instanceId, 1, mode,
                     archive == null ? null : archive.key(), archive == null ? null : archive.format(),
                     archive == null ? null : archive.sha256(), sizeBytes, sourceVersion, target, options,

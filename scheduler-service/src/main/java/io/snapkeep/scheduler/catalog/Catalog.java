@@ -36,8 +36,9 @@ public class Catalog {
         GONE
     }
 
+    /** Every live instance, all pages read. */
     public List<InstanceView> instances() {
-        return client.instances();
+        return all(page -> client.instances(page, PAGE_SIZE));
     }
 
     /** The instance's COMPLETED snapshots. */

@@ -1,7 +1,5 @@
 package io.snapkeep.scheduler.catalog;
 
-import java.util.List;
-
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,7 +22,7 @@ public interface CatalogClient {
 
     @GET
     @Path("instances")
-    List<InstanceView> instances();
+    PageView<InstanceView> instances(@QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("snapshots")

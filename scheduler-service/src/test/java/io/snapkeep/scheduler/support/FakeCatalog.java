@@ -117,7 +117,7 @@ public final class FakeCatalog {
             if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 reply(exchange, 401, Map.of("status", 401, "detail", "no principal"));
             } else if (method.equals("GET") && path.equals("/api/v1/instances")) {
-                reply(exchange, 200, List.copyOf(instances.values()));
+                reply(exchange, 200, page(List.copyOf(instances.values()), query));
             } else if (method.equals("GET") && path.equals("/api/v1/policies")) {
                 reply(exchange, 200, List.of());
             } else if (method.equals("GET") && path.equals("/api/v1/snapshots")) {

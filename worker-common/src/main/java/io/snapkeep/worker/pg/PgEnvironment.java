@@ -25,6 +25,9 @@ public record PgEnvironment(String applicationName, Duration connectTimeout) {
         if (connection.sslmode() != null && !connection.sslmode().isBlank()) {
             env.put("PGSSLMODE", connection.sslmode());
         }
+        if (connection.sslRootCert() != null) {
+            env.put("PGSSLROOTCERT", connection.sslRootCert().toString());
+        }
         if (connection.password() != null) {
             env.put("PGPASSWORD", connection.password());
         }

@@ -39,6 +39,6 @@ class PasswordOpenerTest {
     }
 
     private static ConnectionSpec connection(String host, String sealed) {
-        return new ConnectionSpec(host, 5432, "netbox", "backup", "prefer", sealed);
+        return new ConnectionSpec(host, 5432, "netbox", "backup", "prefer", sealed, null);
     }
 }

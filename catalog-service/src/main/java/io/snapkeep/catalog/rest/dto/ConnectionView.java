@@ -1,5 +1,6 @@
 package io.snapkeep.catalog.rest.dto;
 
-/** Where an instance is; never carries the password. */
-public record ConnectionView(String host, int port, String database, String username, String sslmode) {
+/** Where an instance is; never carries the password. {@code sslRootCert} is the PEM CA certificate, if any. */
+public record ConnectionView(String host, int port, String database, String username, String sslmode,
+        String sslRootCert) {
 }
