@@ -11,8 +11,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.snapkeep.catalog.service.PasswordVault;
-
 /** A registered database. The password is kept only as a sealed envelope. */
 @Entity
 @Table(name = "instance")
@@ -28,9 +26,12 @@ public class Instance {
     public String username;
     @Column(name = "sealed_password")
     public String sealedPassword;
-    /** How {@link #sealedPassword} was sealed: {@link PasswordVault#SEAL_VERSION} now. */
+    /** The sealing version of new envelopes: they bind the whole connection; version 1 bound the instance id alone. */
+    public static final int SEAL_VERSION = 2;
+
+    /** How {@link #sealedPassword} was sealed: {@link #SEAL_VERSION} now. */
     @Column(name = "password_seal_version")
-    public int passwordSealVersion = PasswordVault.SEAL_VERSION;
+    public int passwordSealVersion = SEAL_VERSION;
     public String sslmode;
     /** PEM CA certificate for sslmode verify-ca / verify-full; not secret. */
     @Column(name = "ssl_root_cert")

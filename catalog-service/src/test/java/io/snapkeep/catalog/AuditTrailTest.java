@@ -1,6 +1,7 @@
 package io.snapkeep.catalog;
 
 import static io.snapkeep.catalog.Tokens.asAdmin;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +52,8 @@ class AuditTrailTest {
                 .body(Map.of("confirm", "RESTORE"))
                 .post("/api/v1/snapshots/" + snapshotId + "/restore").then().statusCode(202).extract().path("id");
         Tokens.with(token).delete("/api/v1/snapshots/" + snapshotId).then().statusCode(409);
+        String dumped = Fixtures.completedSnapshot(Fixtures.registerInstance());
+        Tokens.with(token).delete("/api/v1/snapshots/" + dumped).then().statusCode(204);
         Tokens.with(token).delete("/api/v1/instances/" + instanceId).then().statusCode(403);
 
         JsonPath trail = asAdmin().get("/api/v1/audit?actor=" + actor + "&size=50").then().statusCode(200)
@@ -58,11 +61,12 @@ class AuditTrailTest {
         List<Map<String, Object>> entries = trail.getList("items");
         Map<String, Object> byAction = entries.stream()
                 .collect(Collectors.toMap(e -> (String) e.get("action"), e -> e, (a, b) -> a));
-        assertEquals(Map.of("snapshot.upload", 201, "snapshot.export", 200, "instance.policy", 200,
-                "snapshot.restore", 202, "snapshot.delete", 409, "instance.delete", 403),
-                entries.stream().collect(Collectors.toMap(e -> (String) e.get("action"), e -> (Integer) e.get("outcome"),
-                        (a, b) -> a)));
-        assertEquals(6, trail.getInt("total"));
+        assertEquals(Map.of("snapshot.upload", List.of(201), "snapshot.export", List.of(200),
+                "instance.policy", List.of(200), "snapshot.restore", List.of(202), "snapshot.delete", List.of(204, 409),
+                "instance.delete", List.of(403)),
+                entries.stream().collect(Collectors.groupingBy(e -> (String) e.get("action"),
+                        Collectors.mapping(e -> (Integer) e.get("outcome"), Collectors.toList()))));
+        assertEquals(7, trail.getInt("total"));
         Map<?, ?> restore = (Map<?, ?>) ((Map<?, ?>) byAction.get("snapshot.restore")).get("targets");
         assertEquals(Map.of("instanceId", instanceId, "snapshotId", snapshotId, "jobId", jobId), restore);
         assertEquals(snapshotId, ((Map<?, ?>) ((Map<?, ?>) byAction.get("snapshot.upload")).get("targets"))
@@ -75,7 +79,7 @@ class AuditTrailTest {
         assertTrue(all.contains("\"actor\":\"token:bootstrap\"") && all.contains("instance.register"),
                 "the admin's registration of the instance is there too");
 
-        var events = KafkaTopics.await(Topics.AUDIT_EVENTS, r -> r.value().contains("\"actor\":\"" + actor + "\""), 6);
+        var events = KafkaTopics.await(Topics.AUDIT_EVENTS, r -> r.value().contains("\"actor\":\"" + actor + "\""), 7);
         assertTrue(events.stream().anyMatch(r -> r.value().contains("\"action\":\"snapshot.restore\"")
                 && r.value().contains(jobId)));
         assertTrue(events.stream().noneMatch(r -> r.value().contains(Fixtures.PASSWORD)));
@@ -92,5 +96,28 @@ class AuditTrailTest {
                 .execute().await().indefinitely());
         assertThrows(RuntimeException.class, () -> pool.query("delete from audit_entry").execute().await()
                 .indefinitely());
+    }
+
+    @Test
+    void onlyAnAdminMayRestoreAnUploadAsASuperuserAndTheTrailSaysSo() {
+        String operator = asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("name", "superuser-" + UUID.randomUUID(), "role", "operator"))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        String uploaded = UploadApiTest.upload(Fixtures.registerInstance(), StockDumps.bytes(StockDumps.get().plain))
+                .path("id");
+        Map<String, Object> body = Map.of("confirm", "RESTORE", "allowSuperuser", true);
+        Tokens.with(operator).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/snapshots/" + uploaded + "/restore").then().statusCode(403)
+                .body("detail", containsString("allowSuperuser needs the admin role"));
+        String jobId = asAdmin().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/snapshots/" + uploaded + "/restore").then().statusCode(202).extract().path("id");
+
+        JsonPath trail = asAdmin().get("/api/v1/audit?action=snapshot.restore&size=200").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(202, 403), trail.getList("items.findAll { it.targets.snapshotId == '" + uploaded
+                + "' }.outcome"));
+        assertEquals(Boolean.TRUE, trail.get("items.find { it.targets.jobId == '" + jobId
+                + "' }.details.body.allowSuperuser"));
+        assertEquals("token:bootstrap", trail.get("items.find { it.targets.jobId == '" + jobId + "' }.actor"));
     }
 }

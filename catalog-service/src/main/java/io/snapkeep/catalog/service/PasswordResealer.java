@@ -14,7 +14,7 @@ import io.snapkeep.catalog.Instance;
 import io.snapkeep.catalog.repository.InstanceRepository;
 
 /**
- * Brings the password envelopes of a catalog made before sealing version {@value PasswordVault#SEAL_VERSION} up to
+ * Brings the password envelopes of a catalog made before sealing version {@value Instance#SEAL_VERSION} up to
  * date at start: each is opened with the old context (the instance id) and sealed with the new one (the id and the
  * whole connection), so that existing instances keep working with workers that check the connection. Rows are locked,
  * so replicas starting together re-seal each row once. An envelope that does not open is left as it is and named in
@@ -36,13 +36,13 @@ public class PasswordResealer {
         int resealed = Awaits.await(this::resealAll);
         if (resealed > 0) {
             LOG.infof("re-sealed the passwords of %d instance(s) to sealing version %d", resealed,
-                    PasswordVault.SEAL_VERSION);
+                    Instance.SEAL_VERSION);
         }
     }
 
     /** @return how many envelopes were re-sealed */
     public Uni<Integer> resealAll() {
-        return Panache.withTransaction(() -> instances.lockSealedBefore(PasswordVault.SEAL_VERSION)
+        return Panache.withTransaction(() -> instances.lockSealedBefore(Instance.SEAL_VERSION)
                 .map(this::reseal));
     }
 
@@ -50,12 +50,12 @@ public class PasswordResealer {
         int resealed = 0;
         for (Instance instance : old) {
             if (instance.sealedPassword == null) {
-                instance.passwordSealVersion = PasswordVault.SEAL_VERSION;
+                instance.passwordSealVersion = Instance.SEAL_VERSION;
                 continue;
             }
             try {
                 instance.sealedPassword = vault.resealVersion1(instance);
-                instance.passwordSealVersion = PasswordVault.SEAL_VERSION;
+                instance.passwordSealVersion = Instance.SEAL_VERSION;
                 resealed++;
             } catch (IllegalStateException e) {
                 LOG.warnf("the password of instance %s (%s) could not be re-sealed: %s", instance.id, instance.name,

@@ -16,9 +16,6 @@ import io.snapkeep.messages.PasswordSealer;
 @Startup
 @ApplicationScoped
 public class PasswordVault {
-    /** The sealing version of {@link #seal}; version 1 bound the instance id alone. */
-    public static final int SEAL_VERSION = 2;
-
     private final PasswordSealer sealer;
 
     public PasswordVault(CatalogConfig config) {
