@@ -76,12 +76,18 @@ final class Api {
         return operator().get("/api/v1/snapshots/" + snapshotId).then().extract();
     }
 
-    /** Asks for a new instance from a snapshot, in a new database on the test PostgreSQL. */
+    /** Asks for a new instance from a snapshot, in a new database on the test PostgreSQL, as an operator. */
     static Response newInstance(PostgresServer postgres, String snapshotId, String name, String database) {
-        return operator().contentType(ContentType.JSON)
-                .body(Map.of("name", name, "connection", Map.of("host", postgres.host(), "port", postgres.port(),
-                        "database", database, "username", postgres.superuser(), "password", postgres.password(),
-                        "sslmode", "disable")))
+        return newInstance(operator(), postgres, snapshotId, name, database, false);
+    }
+
+    /** The same as {@code as}, saying whether an uploaded archive may be restored as a superuser (admins only). */
+    static Response newInstance(RequestSpecification as, PostgresServer postgres, String snapshotId, String name,
+            String database, boolean allowSuperuser) {
+        return as.contentType(ContentType.JSON)
+                .body(Map.of("name", name, "allowSuperuser", allowSuperuser, "connection", Map.of("host",
+                        postgres.host(), "port", postgres.port(), "database", database, "username",
+                        postgres.superuser(), "password", postgres.password(), "sslmode", "disable")))
                 .post("/api/v1/snapshots/" + snapshotId + "/instances");
     }
 

@@ -1,6 +1,7 @@
 package io.snapkeep.e2e;
 
 import static io.snapkeep.e2e.Api.operator;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -63,8 +64,14 @@ class UploadEndToEndTest {
                 .post("/api/v1/snapshots/upload?instanceId=" + instanceId + "&name=migrated-" + extension)
                 .then().statusCode(201).extract().path("id");
         String database = "up_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        String jobId = Api.newInstance(postgres, snapshotId, "uploaded-" + UUID.randomUUID(), database)
+        String refused = Api.newInstance(postgres, snapshotId, "uploaded-" + UUID.randomUUID(), database)
                 .then().statusCode(202).extract().path("id");
+        Api.awaitJob(refused, "FAILED");
+        operator().get("/api/v1/jobs/" + refused).then().body("error", containsString("untrusted SQL"));
+        assertEquals("0", postgres.psql("postgres", "select count(*) from pg_database where datname = '" + database
+                + "'").trim(), "nothing was created for the refused restore");
+        String jobId = Api.newInstance(Api.admin(), postgres, snapshotId, "uploaded-" + UUID.randomUUID(), database,
+                true).then().statusCode(202).extract().path("id");
         Api.awaitJob(jobId, "SUCCEEDED");
         return database;
     }
