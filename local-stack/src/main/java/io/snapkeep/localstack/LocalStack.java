@@ -55,17 +55,18 @@ public final class LocalStack {
     }
 
     /**
-     * The stack shared by all tests of this JVM: started on the first call on free ports, with data under
-     * {@code target/local-stack-<random>} of the working directory, a throwaway PostgreSQL (superuser
-     * {@code snapkeep}, random password) and random S3 keys; stopped when the JVM exits.
+     * The stack shared by all tests of this JVM: started on the first call on free ports, with Kafka's and the
+     * store's data and all logs under {@code target/local-stack-<random>} of the working directory, a throwaway
+     * PostgreSQL (superuser {@code snapkeep}, random password) in a {@link ClusterDirectory#fresh() fresh directory}
+     * and random S3 keys; stopped when the JVM exits.
      */
     public static synchronized LocalStack startForTests() {
         if (shared == null) {
             Path dir = Path.of("target", "local-stack-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
             StackSettings settings = new StackSettings(dir, Ports.freePort(), Ports.freePort(), Ports.freePort(),
                     Secrets.token(), Secrets.token());
-            PostgresServer postgres = PostgresServer.throwaway(dir.resolve("postgres"), Ports.freePort(),
-                    "snapkeep", Secrets.token());
+            PostgresServer postgres = PostgresServer.throwaway(ClusterDirectory.fresh(),
+                    dir.resolve("postgres.log"), Ports.freePort(), "snapkeep", Secrets.token());
             LocalStack stack = start(settings, postgres);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
             shared = stack;

@@ -1,13 +1,18 @@
 package io.snapkeep.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +65,27 @@ class LocalStackTest {
         kafka.start();
 
         assertTrue(KafkaProbe.brokerReady("127.0.0.1", kafka.port()));
+    }
+
+    /** As in a clone under a home directory of mode 0700: the cluster and its log must not need the checkout. */
+    @Test
+    void aThrowawayClusterRunsWhenItsHomeIsUnderAPrivateDirectory() throws IOException {
+        Path home = Files.createTempDirectory("snapkeep-private-").resolve("checkout/.local");
+        assertEquals("rwx------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.getParent().getParent())));
+        ClusterDirectory directory = ClusterDirectory.fresh();
+        PostgresServer postgres = PostgresServer.throwaway(directory, home.resolve("logs/postgres.log"),
+                Ports.freePort(), "snapkeep", Secrets.token());
+
+        postgres.start();
+        try {
+            assertEquals("1", postgres.psql("postgres", "SELECT 1").strip());
+        } finally {
+            postgres.stop();
+        }
+
+        assertFalse(Files.exists(directory.path()), "the fresh cluster directory is removed at stop");
+        assertTrue(Files.size(home.resolve("logs/postgres.log")) > 0);
     }
 
     private static PostgresServer as(PostgresServer server, String password) {
