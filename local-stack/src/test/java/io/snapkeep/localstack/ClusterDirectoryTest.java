@@ -10,12 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClusterDirectoryTest {
 
     @Test
-    void aHomeHasOneStablePlaceUnderVarTmpThatOutlivesARelease() throws IOException {
-        Path home = Files.createTempDirectory("snapkeep-home-").resolve(".local");
+    void aHomeHasOneStablePlaceUnderVarTmpThatOutlivesARelease(@TempDir Path checkout) throws IOException {
+        Path home = checkout.resolve(".local");
         ClusterDirectory directory = ClusterDirectory.stableFor(home);
         Path parent = directory.path().getParent();
         try {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalStackTest {
 
@@ -69,8 +70,8 @@ class LocalStackTest {
 
     /** As in a clone under a home directory of mode 0700: the cluster and its log must not need the checkout. */
     @Test
-    void aThrowawayClusterRunsWhenItsHomeIsUnderAPrivateDirectory() throws IOException {
-        Path home = Files.createTempDirectory("snapkeep-private-").resolve("checkout/.local");
+    void aThrowawayClusterRunsWhenItsHomeIsUnderAPrivateDirectory(@TempDir Path privateParent) throws IOException {
+        Path home = privateParent.resolve("checkout/.local");
         assertEquals("rwx------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(home.getParent().getParent())));
         ClusterDirectory directory = ClusterDirectory.fresh();
