@@ -23,7 +23,7 @@ class LocalStackTest {
 
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.startForTests();
+        stack = LocalStack.startProcessesForTests();
     }
 
     @Test
