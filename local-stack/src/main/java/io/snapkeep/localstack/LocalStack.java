@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The real servers Snapkeep runs against on one machine, as processes: Kafka, an S3-compatible store and PostgreSQL. */
+/** The real servers Snapkeep runs on one machine, as processes: Kafka, an S3-compatible store and PostgreSQL. */
 public final class LocalStack implements TestServers {
 
     public static final String REGION = "us-east-1";

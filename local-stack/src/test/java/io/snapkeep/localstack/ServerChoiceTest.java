@@ -18,8 +18,10 @@ class ServerChoiceTest {
 
     @Test
     void autoTakesContainersWhenADockerEngineAnswersAndProcessesWhenNone() {
-        assertEquals(new Choice(Servers.CONTAINERS, "a Docker engine answers"), ServerChoice.choose("auto", () -> true));
-        assertEquals(new Choice(Servers.PROCESSES, "no Docker engine answers"), ServerChoice.choose("auto", () -> false));
+        assertEquals(new Choice(Servers.CONTAINERS, "a Docker engine answers"),
+                ServerChoice.choose("auto", () -> true));
+        assertEquals(new Choice(Servers.PROCESSES, "no Docker engine answers"),
+                ServerChoice.choose("auto", () -> false));
     }
 
     @Test
@@ -42,7 +44,8 @@ class ServerChoiceTest {
         property.setProperty("snapkeep.test.servers", " Process ");
 
         assertEquals("process", ServerChoice.setting(property, Map.of("SNAPKEEP_TEST_SERVERS", "containers")));
-        assertEquals("containers", ServerChoice.setting(new Properties(), Map.of("SNAPKEEP_TEST_SERVERS", "containers")));
+        assertEquals("containers",
+                ServerChoice.setting(new Properties(), Map.of("SNAPKEEP_TEST_SERVERS", "containers")));
         assertEquals("auto", ServerChoice.setting(new Properties(), Map.of()));
     }
 }
