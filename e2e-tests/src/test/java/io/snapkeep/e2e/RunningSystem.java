@@ -44,7 +44,7 @@ final class RunningSystem {
     private final List<ServiceProcess> dumpWorkers = new ArrayList<>();
 
     private RunningSystem() {
-        stack = LocalStack.startForTests();
+        stack = LocalStack.startProcessesForTests();
         repoRoot = Path.of(System.getProperty("snapkeep.repo.root", ".."));
         logDir = Path.of("target", "e2e-logs").toAbsolutePath();
         environment = new ServiceEnvironment(stack, keys);

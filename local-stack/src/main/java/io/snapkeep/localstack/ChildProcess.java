@@ -29,7 +29,14 @@ final class ChildProcess {
 
     /** Starts {@code arguments} with {@code environment} added to this process's environment. */
     static ChildProcess start(String name, List<String> arguments, Map<String, String> environment, Path logFile) {
+        return start(name, arguments, environment, logFile, Path.of("").toAbsolutePath());
+    }
+
+    /** Like {@link #start(String, List, Map, Path)}, in {@code directory} rather than this process's one. */
+    static ChildProcess start(String name, List<String> arguments, Map<String, String> environment, Path logFile,
+                              Path directory) {
         ProcessBuilder builder = new ProcessBuilder(arguments)
+                .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));

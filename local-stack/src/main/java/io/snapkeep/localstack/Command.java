@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,12 @@ final class Command {
 
     /** Runs {@code arguments} with {@code environment} added to this process's environment. */
     static Result run(List<String> arguments, Map<String, String> environment, Duration timeout) {
-        ProcessBuilder builder = new ProcessBuilder(arguments);
+        return run(arguments, environment, timeout, Path.of("").toAbsolutePath());
+    }
+
+    /** Like {@link #run(List, Map, Duration)}, in {@code directory} rather than this process's working directory. */
+    static Result run(List<String> arguments, Map<String, String> environment, Duration timeout, Path directory) {
+        ProcessBuilder builder = new ProcessBuilder(arguments).directory(directory.toFile());
         builder.environment().putAll(environment);
         builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         try {
@@ -45,7 +51,13 @@ final class Command {
 
     /** Like {@link #run} but throws, with the program's stderr, when it exits non-zero; returns its stdout. */
     static String runChecked(List<String> arguments, Map<String, String> environment, Duration timeout) {
-        Result result = run(arguments, environment, timeout);
+        return runChecked(arguments, environment, timeout, Path.of("").toAbsolutePath());
+    }
+
+    /** {@link #runChecked(List, Map, Duration)} in {@code directory}. */
+    static String runChecked(List<String> arguments, Map<String, String> environment, Duration timeout,
+                             Path directory) {
+        Result result = run(arguments, environment, timeout, directory);
         if (result.exitCode() != 0) {
             throw new IllegalStateException(arguments.get(0) + " exited with " + result.exitCode() + ": "
                     + (result.stderr().isBlank() ? result.stdout() : result.stderr()).strip());

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A PostgreSQL cluster of its own in a directory: created by initdb on first use, run by the {@code postgres} OS
- * user when this process is root (PostgreSQL refuses to run as root). TCP logins need a SCRAM password.
+ * A PostgreSQL cluster of its own in a {@link ClusterDirectory} (data and socket): created by initdb on first use,
+ * run by the {@code postgres} OS user when this process is root (PostgreSQL refuses to run as root), with that
+ * directory as the working directory of every program it runs. TCP logins need a SCRAM password.
  */
 final class PostgresCluster {
 
@@ -22,15 +23,20 @@ final class PostgresCluster {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
 
+    private final ClusterDirectory directory;
     private final Path dir;
+    private final Path logFile;
     private final String host;
     private final int port;
     private final String superuser;
     private final String password;
     private ChildProcess process;
 
-    PostgresCluster(Path dir, String host, int port, String superuser, String password) {
-        this.dir = dir.toAbsolutePath();
+    PostgresCluster(ClusterDirectory directory, Path logFile, String host, int port, String superuser,
+                    String password) {
+        this.directory = directory;
+        this.dir = directory.path();
+        this.logFile = logFile;
         this.host = host;
         this.port = port;
         this.superuser = superuser;
@@ -47,21 +53,23 @@ final class PostgresCluster {
         }
         process = ChildProcess.start("PostgreSQL on port " + port, asOwner(PostgresBinaries.server("postgres"),
                 "-D", dataDir().toString(), "-p", String.valueOf(port), "-k", dir.toString(),
-                "-c", "listen_addresses=" + host), Map.of(), dir.resolve("postgres.log"));
+                "-c", "listen_addresses=" + host), Map.of(), logFile, dir);
         process.awaitReady(STARTUP_TIMEOUT, this::acceptsConnections);
     }
 
-    /** Fast shutdown: open sessions are cut, the data stays. */
+    /** Fast shutdown: open sessions are cut; then the directory is released (a fresh one is removed). */
     synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        if (process.isAlive()) {
+        if (process != null && process.isAlive()) {
             Command.runChecked(asOwner(PostgresBinaries.server("pg_ctl"), "stop", "-D", dataDir().toString(),
-                    "-m", "fast", "-w"), Map.of(), SHUTDOWN_TIMEOUT);
+                    "-m", "fast", "-w"), Map.of(), SHUTDOWN_TIMEOUT, dir);
             process.awaitExit(SHUTDOWN_TIMEOUT);
         }
         process = null;
+        directory.release();
+    }
+
+    Path directory() {
+        return dir;
     }
 
     private Path dataDir() {
@@ -81,7 +89,7 @@ final class PostgresCluster {
             giveToOwner(passwordFile);
             Command.runChecked(asOwner(PostgresBinaries.server("initdb"), "-D", dataDir().toString(),
                     "--auth-local=trust", "--auth-host=scram-sha-256", "--username=" + superuser,
-                    "--pwfile=" + passwordFile, "--encoding=UTF8", "--locale=C"), Map.of(), COMMAND_TIMEOUT);
+                    "--pwfile=" + passwordFile, "--encoding=UTF8", "--locale=C"), Map.of(), COMMAND_TIMEOUT, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + passwordFile, e);
         } finally {

@@ -32,12 +32,13 @@ public final class PostgresServer {
     }
 
     /**
-     * A cluster of its own in {@code dir}, on 127.0.0.1:{@code port}, created on first start with {@code superuser}
-     * and {@code password}. TCP logins need that password (SCRAM).
+     * A cluster of its own in {@code directory}, logging to {@code logFile}, on 127.0.0.1:{@code port}, created on
+     * first start with {@code superuser} and {@code password}. TCP logins need that password (SCRAM).
      */
-    public static PostgresServer throwaway(Path dir, int port, String superuser, String password) {
+    public static PostgresServer throwaway(ClusterDirectory directory, Path logFile, int port, String superuser,
+                                           String password) {
         return new PostgresServer(LOOPBACK, port, superuser, password,
-                Optional.of(new PostgresCluster(dir, LOOPBACK, port, superuser, password)));
+                Optional.of(new PostgresCluster(directory, logFile, LOOPBACK, port, superuser, password)));
     }
 
     /** A server that is already running; {@link #start()} only checks the login, {@link #stop()} does nothing. */
@@ -50,14 +51,14 @@ public final class PostgresServer {
         cluster.ifPresentOrElse(PostgresCluster::start, () -> psql("postgres", "SELECT 1"));
     }
 
-    /** Stops the throwaway cluster (fast shutdown); leaves an existing server alone. */
+    /** Stops the throwaway cluster (fast shutdown) and releases its directory; leaves an existing server alone. */
     public void stop() {
         cluster.ifPresent(PostgresCluster::stop);
     }
 
-    /** Whether this is a cluster of its own, started and stopped here. */
-    public boolean isThrowaway() {
-        return cluster.isPresent();
+    /** Where the throwaway cluster keeps its data and socket; empty for an existing server. */
+    public Optional<Path> clusterDirectory() {
+        return cluster.map(PostgresCluster::directory);
     }
 
     public String host() {

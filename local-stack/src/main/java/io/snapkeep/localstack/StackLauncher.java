@@ -66,8 +66,8 @@ public final class StackLauncher {
         if (Ports.isOpen(config.pgHost(), config.pgPort())) {
             return PostgresServer.existing(config.pgHost(), config.pgPort(), config.pgUser(), config.pgPassword());
         }
-        return PostgresServer.throwaway(config.home().resolve("postgres"), config.throwawayPgPort(), "snapkeep",
-                Secrets.readOrCreate(postgresPasswordFile(), Secrets::token));
+        return PostgresServer.throwaway(ClusterDirectory.stableFor(config.home()), postgresLogFile(),
+                config.throwawayPgPort(), "snapkeep", Secrets.readOrCreate(postgresPasswordFile(), Secrets::token));
     }
 
     private void startServices(LocalStack stack) {
@@ -98,8 +98,10 @@ public final class StackLauncher {
         System.out.printf("%-18s %s bucket %s, region %s, access key %s, secret key in %s%n", "S3",
                 stack.s3().endpoint(), stack.bucket(), stack.region(), stack.s3AccessKey(), s3SecretFile());
         System.out.printf("%-18s %s:%d database %s, user %s%s%n", "PostgreSQL", postgres.host(), postgres.port(),
-                LocalStack.CATALOG_DATABASE, postgres.superuser(),
-                postgres.isThrowaway() ? ", password in " + postgresPasswordFile() : " (existing server)");
+                LocalStack.CATALOG_DATABASE, postgres.superuser(), postgres.clusterDirectory()
+                        .map(dir -> ", password in " + postgresPasswordFile() + ", data in " + dir
+                                + " (log " + postgresLogFile() + ")")
+                        .orElse(" (existing server)"));
     }
 
     private Path adminTokenFile() {
@@ -108,6 +110,10 @@ public final class StackLauncher {
 
     private Path s3SecretFile() {
         return config.home().resolve("s3-secret.key");
+    }
+
+    private Path postgresLogFile() {
+        return config.logDir().resolve("postgres.log");
     }
 
     private Path postgresPasswordFile() {

@@ -1,15 +1,21 @@
 package io.snapkeep.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalStackTest {
 
@@ -17,7 +23,7 @@ class LocalStackTest {
 
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.startForTests();
+        stack = LocalStack.startProcessesForTests();
     }
 
     @Test
@@ -60,6 +66,27 @@ class LocalStackTest {
         kafka.start();
 
         assertTrue(KafkaProbe.brokerReady("127.0.0.1", kafka.port()));
+    }
+
+    /** As in a clone under a home directory of mode 0700: the cluster and its log must not need the checkout. */
+    @Test
+    void aThrowawayClusterRunsWhenItsHomeIsUnderAPrivateDirectory(@TempDir Path privateParent) throws IOException {
+        Path home = privateParent.resolve("checkout/.local");
+        assertEquals("rwx------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.getParent().getParent())));
+        ClusterDirectory directory = ClusterDirectory.fresh();
+        PostgresServer postgres = PostgresServer.throwaway(directory, home.resolve("logs/postgres.log"),
+                Ports.freePort(), "snapkeep", Secrets.token());
+
+        postgres.start();
+        try {
+            assertEquals("1", postgres.psql("postgres", "SELECT 1").strip());
+        } finally {
+            postgres.stop();
+        }
+
+        assertFalse(Files.exists(directory.path()), "the fresh cluster directory is removed at stop");
+        assertTrue(Files.size(home.resolve("logs/postgres.log")) > 0);
     }
 
     private static PostgresServer as(PostgresServer server, String password) {
