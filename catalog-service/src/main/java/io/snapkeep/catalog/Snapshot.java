@@ -36,6 +36,9 @@ public class Snapshot {
     public String serverVersion;
     @Column(name = "tool_version")
     public String toolVersion;
+    /** The DUMP job that makes it; null for an upload. */
+    @Column(name = "dump_job_id")
+    public UUID dumpJobId;
     @Column(name = "request_id")
     public String requestId;
     public String error;

@@ -1,6 +1,9 @@
 package io.snapkeep.catalog;
 
-/** Life of a snapshot: PENDING → RUNNING → COMPLETED or FAILED; DELETED once its object is gone. */
+/**
+ * Life of a snapshot: PENDING → RUNNING → COMPLETED or FAILED; DELETING while its objects leave the store (never
+ * restored or exported again), DELETED once they are gone.
+ */
 public enum SnapshotStatus {
-    PENDING, RUNNING, COMPLETED, FAILED, DELETED
+    PENDING, RUNNING, COMPLETED, FAILED, DELETING, DELETED
 }

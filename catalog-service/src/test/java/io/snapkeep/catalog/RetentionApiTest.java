@@ -2,6 +2,8 @@ package io.snapkeep.catalog;
 
 import static io.snapkeep.catalog.Tokens.asAdmin;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -24,6 +26,8 @@ import io.snapkeep.localstack.quarkus.RealServersTestResource;
 @QuarkusTest
 @QuarkusTestResource(RealServersTestResource.class)
 class RetentionApiTest {
+    private static final String NEWEST_FULL =
+            "the newest snapshot with all data of the instance (newer ones are partial or uploaded)";
 
     @Test
     void thePreviewSaysWhatTheNextPruningDeletesAndWhy() {
@@ -96,6 +100,24 @@ class RetentionApiTest {
                 .body(entry(first) + ".action", equalTo("DELETE"))
                 .body(entry(second) + ".action", equalTo("KEEP"))
                 .body(entry(second) + ".reasons", hasItem("keep-last 1 of 1"));
+    }
+
+    @Test
+    void aSchemaOnlyNewestSnapshotLeavesTheOlderFullOneToRetention() {
+        String instanceId = Fixtures.registerInstance();
+        ScheduledSnapshots.setPolicy(instanceId, Map.of("custom", Map.of("cron", "0 3 * * *", "keepLast", 1)));
+        String full = ScheduledSnapshots.completed(instanceId);
+        String schemaOnly = ScheduledSnapshots.completed(instanceId, "{\"schemaOnly\":true}");
+        asAdmin().get("/api/v1/snapshots/" + schemaOnly).then().body("options.schemaOnly", equalTo(true));
+        asAdmin().get("/api/v1/snapshots/" + full).then().body("options.schemaOnly", equalTo(false))
+                .body("options.excludeTableData", empty());
+
+        asAdmin().get("/api/v1/instances/" + instanceId + "/retention").then().body("toDelete", equalTo(0))
+                .body(entry(full) + ".action", equalTo("KEEP"))
+                .body(entry(full) + ".reasons", contains(NEWEST_FULL));
+        asAdmin().delete("/api/v1/snapshots/" + full + "?retention=true").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString(NEWEST_FULL));
+        asAdmin().get("/api/v1/snapshots/" + full).then().body("status", equalTo("COMPLETED"));
     }
 
     private static Instant expiresAt(String snapshotId) {

@@ -19,12 +19,17 @@ final class ScheduledSnapshots {
 
     /** A COMPLETED scheduled snapshot of the instance. */
     static String completed(String instanceId) {
-        return ended(instanceId, "SUCCEEDED");
+        return ended(instanceId, "SUCCEEDED", "{}");
+    }
+
+    /** A COMPLETED scheduled snapshot taken with {@code options} (JSON, as a snapshot request carries them). */
+    static String completed(String instanceId, String options) {
+        return ended(instanceId, "SUCCEEDED", options);
     }
 
     /** A FAILED scheduled snapshot of the instance. */
     static String failed(String instanceId) {
-        return ended(instanceId, "FAILED");
+        return ended(instanceId, "FAILED", "{}");
     }
 
     static void setPolicy(String instanceId, Map<String, Object> body) {
@@ -32,10 +37,10 @@ final class ScheduledSnapshots {
                 .statusCode(200);
     }
 
-    private static String ended(String instanceId, String outcome) {
+    private static String ended(String instanceId, String outcome, String options) {
         String requestId = "scheduled:" + instanceId + ":" + UUID.randomUUID();
         KafkaTopics.send(Topics.SNAPSHOT_REQUESTS, instanceId, "{\"v\":1,\"requestId\":\"" + requestId
-                + "\",\"instanceId\":\"" + instanceId + "\",\"name\":\"nightly\",\"origin\":\"SCHEDULED\"}");
+                + "\",\"instanceId\":\"" + instanceId + "\",\"name\":\"nightly\",\"origin\":\"SCHEDULED\",\"options\":" + options + "}");
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asAdmin()
                 .get("/api/v1/snapshots?requestId=" + requestId).then().body("total", equalTo(1)));
         String snapshotId = asAdmin().get("/api/v1/snapshots?requestId=" + requestId).then().extract()

@@ -1,5 +1,6 @@
 package io.snapkeep.catalog;
 
+import static io.restassured.RestAssured.given;
 import static io.snapkeep.catalog.Tokens.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,18 +8,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.snapkeep.localstack.LocalStack;
 import io.snapkeep.localstack.quarkus.RealServersTestResource;
 import io.snapkeep.messages.Topics;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -99,6 +110,94 @@ class SnapshotDeletionTest {
         asAdmin().delete("/api/v1/snapshots/" + older + "?retention=true").then().statusCode(204);
         List<String> left = asAdmin().get("/api/v1/snapshots?instanceId=" + instanceId).then().extract().path("items.id");
         assertEquals(List.of(newer), left);
+    }
+
+    @Test
+    void aRestoreAndADeleteSentAtTheSameInstantNeverBothSucceed() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String instanceId = Fixtures.registerInstance();
+                String snapshotId = Fixtures.completedSnapshot(instanceId);
+                store(instanceId, snapshotId, "attempt-1.dump");
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Integer> restore = callers.submit(() -> {
+                    start.await();
+                    return asAdmin().contentType(ContentType.JSON).body(Map.of("confirm", "RESTORE"))
+                            .post("/api/v1/snapshots/" + snapshotId + "/restore").statusCode();
+                });
+                Future<Integer> delete = callers.submit(() -> {
+                    start.await();
+                    return asAdmin().delete("/api/v1/snapshots/" + snapshotId).statusCode();
+                });
+                start.countDown();
+                int restored = restore.get(30, TimeUnit.SECONDS);
+                int deleted = delete.get(30, TimeUnit.SECONDS);
+
+                assertTrue(restored == 202 ^ deleted == 204, "round " + round + ": restore answered " + restored
+                        + ", delete " + deleted + "; exactly one must win");
+                String status = asAdmin().get("/api/v1/snapshots/" + snapshotId).then().extract().path("status");
+                assertEquals(restored == 202 ? "COMPLETED" : "DELETED", status, "round " + round);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDeleteWhileTheStoreStallsAnswers503AndIsFinishedOnceTheStoreIsBack() {
+        String instanceId = Fixtures.registerInstance();
+        String snapshotId = Fixtures.completedSnapshot(instanceId);
+        String archive = store(instanceId, snapshotId, "attempt-1.dump");
+        long s3proxy = LocalStack.startForTests().s3().pid();
+
+        signal("STOP", s3proxy);
+        try {
+            long started = System.nanoTime();
+            asAdmin().delete("/api/v1/snapshots/" + snapshotId).then().statusCode(503)
+                    .contentType("application/problem+json").body("detail", containsString("DELETING"));
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 20, "bounded by the call timeout");
+
+            asAdmin().get("/api/v1/snapshots/" + snapshotId).then().body("status", equalTo("DELETING"));
+            asAdmin().contentType(ContentType.JSON).body(Map.of("confirm", "RESTORE"))
+                    .post("/api/v1/snapshots/" + snapshotId + "/restore").then().statusCode(409);
+            asAdmin().get("/api/v1/snapshots/" + snapshotId + "/content").then().statusCode(410);
+            asAdmin().get("/api/v1/snapshots?instanceId=" + instanceId + "&status=COMPLETED").then()
+                    .body("total", equalTo(0));
+
+            long probed = System.nanoTime();
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'object-store' }.status", equalTo("DOWN"));
+            assertTrue(Duration.ofNanos(System.nanoTime() - probed).toSeconds() < 15, "the probe answers");
+        } finally {
+            signal("CONT", s3proxy);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asAdmin()
+                .get("/api/v1/snapshots/" + snapshotId).then().body("status", equalTo("DELETED")));
+        assertFalse(exists(archive), "the retry removed the archive");
+    }
+
+    @Test
+    void theExportOfADeletedSnapshotIsGone() {
+        String[] started = Fixtures.startSnapshot(Fixtures.registerInstance());
+        asAdmin().get("/api/v1/snapshots/" + started[0]).then().body("jobId", equalTo(started[1]))
+                .body("options.format", equalTo("custom"));
+        String snapshotId = Fixtures.completedSnapshot(Fixtures.registerInstance());
+        asAdmin().delete("/api/v1/snapshots/" + snapshotId).then().statusCode(204);
+        asAdmin().get("/api/v1/snapshots/" + snapshotId + "/content").then().statusCode(410)
+                .contentType("application/problem+json").body("detail", containsString("DELETED"));
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            assertEquals(0, kill.waitFor(), "kill -" + signal + " " + pid);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String store(String instanceId, String snapshotId, String name) {

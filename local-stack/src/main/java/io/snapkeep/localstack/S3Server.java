@@ -61,6 +61,14 @@ public final class S3Server {
         }
     }
 
+    /** The process id of the running S3Proxy (for tests that pause it). */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException("S3Proxy is not running");
+        }
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }

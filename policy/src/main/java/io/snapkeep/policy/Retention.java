@@ -16,7 +16,9 @@ import java.util.Set;
  * Candidates are the COMPLETED snapshots the policy prunes (scheduled ones; every origin under the free tier), ordered
  * by completion time, hour/day/week/month buckets taken in the given zone. A candidate is kept when a rule of the
  * policy's {@link KeepCounts} keeps it. Whatever the rules say, these are kept too: the newest COMPLETED one of the
- * instance (of any origin), every snapshot a queued or running job reads, and every snapshot that is not a COMPLETED
+ * instance (of any origin), the newest COMPLETED one that holds all its data ({@link SnapshotFacts#full()}: when the
+ * newest is schema-only, leaves out tables' data or is an upload, the full one before it stays), every snapshot a
+ * queued or running job reads, and every snapshot that is not a COMPLETED
  * candidate (on-demand and uploaded ones outside the free tier, unfinished and FAILED ones: a failed snapshot neither
  * counts toward a rule nor is pruned).
  */
@@ -40,9 +42,8 @@ public final class Retention {
             RuleKeep.kept(rule, candidates, zone).forEach(
                     (id, position) -> byRules.computeIfAbsent(id, k -> new ArrayList<>()).add(rule.label(position)));
         }
-        String newest = snapshots.stream().filter(s -> s.state() == State.COMPLETED && s.completedAt() != null)
-                .min(NEWEST_FIRST)
-                .map(SnapshotFacts::id).orElse(null);
+        String newest = newestCompleted(snapshots, false);
+        String newestFull = newestCompleted(snapshots, true);
         List<Decision> decisions = new ArrayList<>();
         for (SnapshotFacts snapshot : snapshots) {
             if (snapshot.state() == State.DELETED) {
@@ -51,6 +52,8 @@ public final class Retention {
             List<String> reasons = new ArrayList<>(byRules.getOrDefault(snapshot.id(), List.of()));
             if (snapshot.id().equals(newest)) {
                 reasons.add("the newest completed snapshot");
+            } else if (snapshot.id().equals(newestFull)) {
+                reasons.add("the newest snapshot with all data of the instance (newer ones are partial or uploaded)");
             }
             if (readByJobs.contains(snapshot.id())) {
                 reasons.add("read by a queued or running job");
@@ -63,6 +66,12 @@ public final class Retention {
             decisions.add(new Decision(snapshot.id(), keep, reasons));
         }
         return new RetentionPlan(decisions);
+    }
+
+    private static String newestCompleted(Collection<SnapshotFacts> snapshots, boolean full) {
+        return snapshots.stream()
+                .filter(s -> s.state() == State.COMPLETED && s.completedAt() != null && (s.full() || !full))
+                .min(NEWEST_FIRST).map(SnapshotFacts::id).orElse(null);
     }
 
     /** The snapshots the rules decide on, newest first. */

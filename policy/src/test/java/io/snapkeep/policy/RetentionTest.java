@@ -152,8 +152,31 @@ class RetentionTest {
                             assertTrue(plan.decision(newest.id()).orElseThrow().keep(), policy.describe());
                             assertFalse(plan.toDelete().contains(newest.id()));
                         });
+                history.stream().filter(s -> s.state() == State.COMPLETED && s.full()).max(
+                        (a, b) -> Retention.NEWEST_FIRST.compare(b, a)).ifPresent(newestFull -> assertTrue(
+                                plan.decision(newestFull.id()).orElseThrow().keep(), policy.describe()));
             }
         }
+    }
+
+    @Test
+    void theNewestFullSnapshotStaysWhenTheNewestIsPartial() {
+        Instant day1 = Instant.parse("2024-01-01T03:00:00Z");
+        SnapshotFacts full = new SnapshotFacts("full", Origin.SCHEDULED, State.COMPLETED, day1, true);
+        SnapshotFacts schemaOnly = new SnapshotFacts("schema", Origin.SCHEDULED, State.COMPLETED, day1.plus(DAY), false);
+        SnapshotFacts upload = new SnapshotFacts("upload", Origin.UPLOADED, State.COMPLETED, day1.plus(DAY).plus(DAY),
+                false);
+        Policy keepLast1 = Policy.custom("0 3 * * *", new KeepCounts(1, 0, 0, 0, 0));
+
+        for (Policy policy : List.of(keepLast1, Policy.of(Tier.FREE))) {
+            RetentionPlan plan = Retention.plan(policy, List.of(upload, schemaOnly, full), Set.of(), UTC);
+            assertEquals(List.of("the newest snapshot with all data of the instance (newer ones are partial or "
+                    + "uploaded)"), plan.decision("full").orElseThrow().reasons(), policy.describe());
+        }
+        assertFalse(SnapshotFacts.holdsAllData(Origin.UPLOADED, false, List.of()));
+        assertFalse(SnapshotFacts.holdsAllData(Origin.SCHEDULED, true, List.of()));
+        assertFalse(SnapshotFacts.holdsAllData(Origin.ON_DEMAND, false, List.of("audit.*")));
+        assertTrue(SnapshotFacts.holdsAllData(Origin.SCHEDULED, false, List.of()));
     }
 
     @Test
@@ -231,7 +254,8 @@ class RetentionTest {
             t = t.plusSeconds(60 + random.nextInt(3 * 86_400));
             Origin origin = Origin.values()[random.nextInt(Origin.values().length)];
             State state = random.nextInt(4) == 0 ? State.FAILED : State.COMPLETED;
-            history.add(new SnapshotFacts("r" + i, origin, state, state == State.COMPLETED ? t : null));
+            history.add(new SnapshotFacts("r" + i, origin, state, state == State.COMPLETED ? t : null,
+                    random.nextInt(3) != 0));
         }
         return history;
     }

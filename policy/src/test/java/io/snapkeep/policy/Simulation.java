@@ -32,7 +32,7 @@ final class Simulation {
         for (Instant slot = slots.nextAfter(from).orElseThrow(); !slots.dueAt(slot).isAfter(until);
                 slot = slots.nextAfter(slot).orElseThrow()) {
             Instant now = slots.dueAt(slot);
-            SnapshotFacts taken = new SnapshotFacts("s-" + now, Origin.SCHEDULED, State.COMPLETED, now);
+            SnapshotFacts taken = new SnapshotFacts("s-" + now, Origin.SCHEDULED, State.COMPLETED, now, true);
             alive.add(taken);
             predicted.put(taken.id(), Expiry.of(policy, slots.instanceId(), alive, settings, now).get(taken.id()));
             List<String> doomed = Retention.plan(policy, alive, Set.of(), settings.zone()).toDelete();

@@ -13,15 +13,15 @@ final class Snapshots {
     }
 
     static SnapshotFacts scheduled(Instant completedAt) {
-        return new SnapshotFacts("s-" + completedAt, Origin.SCHEDULED, State.COMPLETED, completedAt);
+        return new SnapshotFacts("s-" + completedAt, Origin.SCHEDULED, State.COMPLETED, completedAt, true);
     }
 
     static SnapshotFacts failed(Instant at) {
-        return new SnapshotFacts("f-" + at, Origin.SCHEDULED, State.FAILED, null);
+        return new SnapshotFacts("f-" + at, Origin.SCHEDULED, State.FAILED, null, true);
     }
 
     static SnapshotFacts of(Origin origin, Instant completedAt) {
-        return new SnapshotFacts(origin + "-" + completedAt, origin, State.COMPLETED, completedAt);
+        return new SnapshotFacts(origin + "-" + completedAt, origin, State.COMPLETED, completedAt, true);
     }
 
     /** A COMPLETED scheduled snapshot every {@code step} from {@code first} up to and with {@code last}. */

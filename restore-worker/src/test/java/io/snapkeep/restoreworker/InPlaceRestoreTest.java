@@ -62,6 +62,23 @@ class InPlaceRestoreTest extends RestoreFlowBase {
     }
 
     @Test
+    void restoresInPlaceADatabaseWithALongCyrillicName() {
+        String target = name("инвентаризациясетицода");
+        SampleDatabase.copy('"' + target + '"', SampleDatabase.APP);
+        postgres.psql(target, "DROP TABLE pgbench_history");
+        String changed = fingerprint(target);
+
+        RestoreJob job = jobs.job(RestoreMode.IN_PLACE, sampleArchive(), target, SampleDatabase.APP,
+                SampleDatabase.PASSWORD).send();
+
+        succeeded(job);
+        assertTrue(job.sideDatabase().startsWith("инвентаризациясети__restore_"), job.sideDatabase());
+        assertEquals(SampleDatabase.fingerprint(), fingerprint(target));
+        assertEquals(changed, fingerprint(job.previousDatabase()), "the previous copy is kept as it was");
+        assertFalse(exists(job.sideDatabase()));
+    }
+
+    @Test
     void aDamagedArchiveFailsOnItsChecksumAndLeavesTheTargetAsItWas() throws Exception {
         String target = changedCopy("damaged");
         String before = fingerprint(target);

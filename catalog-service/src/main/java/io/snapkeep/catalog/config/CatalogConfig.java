@@ -46,6 +46,21 @@ public interface CatalogConfig {
         /** Bucket holding the snapshot archives; created at start when missing. */
         @WithDefault("snapkeep")
         String bucket();
+
+        /**
+         * Longest time one call of the catalog to the store (listing and deleting a snapshot's objects) may take,
+         * retries included; a DELETE answers 503 when the store does not answer within it.
+         */
+        @WithDefault("30s")
+        Duration callTimeout();
+
+        /** Longest time the readiness probe waits for the store before it reports it DOWN. */
+        @WithDefault("5s")
+        Duration probeTimeout();
+
+        /** How often the objects of snapshots left DELETING (the store failed meanwhile) are removed again. */
+        @WithDefault("1m")
+        String deletionRetryInterval();
     }
 
     interface Crypto {

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 import io.snapkeep.catalog.store.ObjectStore;
 
-/** Ready only when the object store answers for the snapshot bucket. */
+/** Ready only when the object store answers for the snapshot bucket; DOWN when it does not within the probe timeout. */
 @Readiness
 @ApplicationScoped
 public class ObjectStoreHealthCheck implements HealthCheck {

@@ -1,6 +1,5 @@
 package io.snapkeep.catalog.mapping;
 
-import java.util.UUID;
 import java.util.function.Function;
 
 import io.snapkeep.catalog.Instance;
@@ -29,13 +28,9 @@ public final class Views {
     }
 
     public static SnapshotView of(Snapshot s) {
-        return of(s, null);
-    }
-
-    public static SnapshotView of(Snapshot s, UUID jobId) {
         return new SnapshotView(s.id, s.instanceId, s.name, s.origin.name(), s.status.name(), s.format,
-                s.sizeBytes, s.sha256, s.serverVersion, s.toolVersion, s.createdAt, s.completedAt, s.expiresAt,
-                s.error, jobId, s.sourceDatabase, s.dumpedAt, s.archiveVersion);
+                DumpOptionsColumn.of(s), s.sizeBytes, s.sha256, s.serverVersion, s.toolVersion, s.createdAt, s.completedAt, s.expiresAt,
+                s.error, s.dumpJobId, s.sourceDatabase, s.dumpedAt, s.archiveVersion);
     }
 
     public static JobView of(Job j) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -20,9 +19,13 @@ public class SnapshotRepository implements PanacheRepositoryBase<Snapshot, UUID>
         return find("requestId", requestId).firstResult();
     }
 
-    /** The snapshot, locked until the transaction ends (a restore that reads it waits, then finds it gone). */
+    /**
+     * The snapshot, locked {@code FOR UPDATE} until the transaction ends: that conflicts with {@link #findKeyShared}, so
+     * a restore that starts meanwhile waits, then sees what this transaction made of it. (Hibernate's pessimistic
+     * write lock is {@code FOR NO KEY UPDATE} on PostgreSQL, which does not conflict with {@code FOR KEY SHARE}.)
+     */
     public Uni<Snapshot> lock(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+        return findLocked(id, "for update");
     }
 
     /**
@@ -30,8 +33,12 @@ public class SnapshotRepository implements PanacheRepositoryBase<Snapshot, UUID>
      * or this one for the deletion, which it then sees; updates of other columns (its expiry) are not held up.
      */
     public Uni<Snapshot> findKeyShared(UUID id) {
+        return findLocked(id, "for key share");
+    }
+
+    private Uni<Snapshot> findLocked(UUID id, String lockClause) {
         return getSession().chain(session -> session
-                .createNativeQuery("select cast(id as varchar) from snapshot where id = :id for key share",
+                .createNativeQuery("select cast(id as varchar) from snapshot where id = :id " + lockClause,
                         String.class)
                 .setParameter("id", id).getResultList())
                 .chain(() -> findById(id));
@@ -42,9 +49,14 @@ public class SnapshotRepository implements PanacheRepositoryBase<Snapshot, UUID>
         return update("expiresAt = ?1 where id = ?2 and status = ?3", expiresAt, id, SnapshotStatus.COMPLETED);
     }
 
-    /** An instance's snapshots but the DELETED ones, newest first. */
+    /** An instance's snapshots but the DELETING and DELETED ones, newest first. */
     public Uni<List<Snapshot>> listLive(UUID instanceId) {
-        return list("instanceId = ?1 and status <> ?2", Sort.descending("createdAt", "id"), instanceId,
-                SnapshotStatus.DELETED);
+        return list("instanceId = ?1 and status not in ?2", Sort.descending("createdAt", "id"), instanceId,
+                List.of(SnapshotStatus.DELETING, SnapshotStatus.DELETED));
+    }
+
+    /** The snapshots whose objects are to leave the store, oldest first. */
+    public Uni<List<Snapshot>> listDeleting() {
+        return list("status", Sort.ascending("createdAt", "id"), SnapshotStatus.DELETING);
     }
 }

@@ -62,7 +62,7 @@ public class SnapshotResource {
     @Audited(value = "snapshot.create", target = Audited.Target.SNAPSHOT)
     public Uni<Response> create(@NotNull(message = "is required: a JSON snapshot request") @Valid CreateSnapshotRequest request) {
         return snapshots.onDemand(request)
-                .map(started -> Response.accepted(Views.of(started.snapshot(), started.job().id))
+                .map(started -> Response.accepted(Views.of(started.snapshot()))
                         .location(URI.create("/api/v1/snapshots/" + started.snapshot().id)).build());
     }
 
@@ -84,13 +84,15 @@ public class SnapshotResource {
     }
 
     /**
-     * Removes the archive from the store, then marks the snapshot DELETED: 204, also when it already was; 409 while a
-     * job reads it. {@code retention=true} deletes it only while retention, computed now, deletes it too.
+     * Marks the snapshot DELETING, removes its objects from the store, then marks it DELETED: 204, also when it already
+     * was; 409 while a job reads it; 503 when the store failed (it stays DELETING and is retried). {@code
+     * retention=true} deletes it only while retention, computed now, deletes it too. Its audit entry is written apart:
+     * a deletion runs two transactions and holds none while the store is called.
      */
     @DELETE
     @Path("{id}")
     @RolesAllowed(Role.OPERATOR_NAME)
-    @Audited(value = "snapshot.delete", target = Audited.Target.SNAPSHOT)
+    @Audited(value = "snapshot.delete", target = Audited.Target.SNAPSHOT, sameTransaction = false)
     public Uni<Response> delete(@PathParam("id") UUID id, @QueryParam("retention") boolean byRetention) {
         return deletion.delete(id, byRetention).replaceWith(Response.noContent().build());
     }

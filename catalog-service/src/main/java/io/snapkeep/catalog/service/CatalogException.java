@@ -21,6 +21,10 @@ public class CatalogException extends RuntimeException {
         return new CatalogException(409, "Conflict", detail, null);
     }
 
+    public static CatalogException gone(String detail) {
+        return new CatalogException(410, "Gone", detail, null);
+    }
+
     public static CatalogException invalid(String field, String detail) {
         return new CatalogException(400, "Bad Request", detail, field);
     }

@@ -12,6 +12,7 @@ import io.snapkeep.catalog.Job;
 import io.snapkeep.catalog.JobStatus;
 import io.snapkeep.catalog.JobType;
 import io.snapkeep.catalog.repository.JobRepository;
+import io.snapkeep.messages.DatabaseNames;
 import io.snapkeep.messages.RestoreMode;
 
 /**

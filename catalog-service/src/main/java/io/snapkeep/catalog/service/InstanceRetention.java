@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.snapkeep.catalog.Instance;
 import io.snapkeep.catalog.Snapshot;
+import io.snapkeep.catalog.mapping.DumpOptionsColumn;
 import io.snapkeep.policy.Expiry;
 import io.snapkeep.policy.Origin;
 import io.snapkeep.policy.Policy;
@@ -35,6 +36,6 @@ public record InstanceRetention(Instance instance, Policy policy, List<Snapshot>
 
     private List<SnapshotFacts> facts() {
         return snapshots.stream().map(s -> new SnapshotFacts(s.id.toString(), Origin.valueOf(s.origin.name()),
-                State.valueOf(s.status.name()), s.completedAt)).toList();
+                State.valueOf(s.status.name()), s.completedAt, DumpOptionsColumn.holdsAllData(s))).toList();
     }
 }

@@ -15,6 +15,7 @@ import io.snapkeep.catalog.Snapshot;
 import io.snapkeep.catalog.repository.InstanceRepository;
 import io.snapkeep.catalog.repository.SnapshotRepository;
 import io.snapkeep.messages.ConnectionSpec;
+import io.snapkeep.messages.DatabaseNames;
 import io.snapkeep.messages.DumpJob;
 import io.snapkeep.messages.DumpOptions;
 import io.snapkeep.messages.RestoreJob;

@@ -27,12 +27,16 @@ public class SnapshotExports {
     public record Export(Snapshot snapshot, String instanceName) {
     }
 
-    /** 404 for no such snapshot, 409 for one that is not COMPLETED. */
+    /** 404 for no such snapshot, 410 for a deleted one (DELETING or DELETED), 409 for one that is not COMPLETED. */
     @WithSession
     public Uni<Export> find(UUID id) {
         return snapshots.findById(id)
                 .onItem().ifNull().failWith(() -> CatalogException.notFound("snapshot", id))
                 .invoke(snapshot -> {
+                    if (snapshot.status == SnapshotStatus.DELETING || snapshot.status == SnapshotStatus.DELETED) {
+                        throw CatalogException.gone("Snapshot " + id + " is " + snapshot.status
+                                + ": its archive is gone from the store.");
+                    }
                     if (snapshot.status != SnapshotStatus.COMPLETED || snapshot.objectKey == null
                             || snapshot.sizeBytes == null) {
                         throw CatalogException.conflict("Snapshot " + id + " is " + snapshot.status

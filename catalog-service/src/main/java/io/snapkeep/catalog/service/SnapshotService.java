@@ -64,6 +64,7 @@ public class SnapshotService {
                     }
                     Snapshot snapshot = newSnapshot(instance, name, origin, options, requestId);
                     Job job = newDumpJob(snapshot);
+                    snapshot.dumpJobId = job.id;
                     instance.status = InstanceStatus.SNAPSHOTTING;
                     return snapshots.persist(snapshot)
                             .chain(() -> jobs.persist(job))

@@ -60,14 +60,13 @@ public class DumpJobRunner {
         JobReport report = reporter.claim(job.jobId(), job.attempt());
         LOG.infof("job %s (attempt %d): dumping %s into s3://%s/%s", job.jobId(), job.attempt(), describe(job),
                 store.bucket(), job.objectKey());
-        String password = null;
         Dumped dumped;
         try (RootCertFile rootCert = RootCertFile.write(job.connection().sslRootCert())) {
             guard.check(job.connection());
-            password = passwords.open(job.connection(), job.instanceId());
+            String password = passwords.open(job.connection(), job.instanceId());
             dumped = dump(job, PgConnection.of(job.connection(), password, rootCert.path()), report, cancellation);
         } catch (Exception e) {
-            report.failed(e, password, cancellation);
+            report.failed(e, cancellation);
             return;
         }
         UploadedArchive archive = dumped.archive();

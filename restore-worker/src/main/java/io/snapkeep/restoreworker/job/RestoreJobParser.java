@@ -1,6 +1,5 @@
 package io.snapkeep.restoreworker.job;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -13,6 +12,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.snapkeep.messages.ConnectionSpec;
+import io.snapkeep.messages.DatabaseNames;
 import io.snapkeep.messages.RestoreJob;
 import io.snapkeep.messages.RestoreMode;
 import io.snapkeep.messages.RestoreOptions;
@@ -29,7 +29,6 @@ import io.snapkeep.worker.job.JobJson;
 @ApplicationScoped
 public class RestoreJobParser {
     static final int VERSION = 1;
-    static final int MAX_NAME_BYTES = 63;
     static final int MAX_PARALLEL_JOBS = 64;
     private static final Set<RestoreMode> WITH_SIDE = Set.of(RestoreMode.IN_PLACE, RestoreMode.NEW_DATABASE,
             RestoreMode.VERIFY);
@@ -120,8 +119,8 @@ public class RestoreJobParser {
 
     private static String databaseName(String name, String field) {
         require(name, field);
-        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES || name.indexOf('\0') >= 0) {
-            throw new RestoreFailure(field + " is not a valid database name (at most " + MAX_NAME_BYTES
+        if (!DatabaseNames.fits(name)) {
+            throw new RestoreFailure(field + " is not a valid database name (at most " + DatabaseNames.MAX_BYTES
                     + " bytes, no NUL)");
         }
         return name;

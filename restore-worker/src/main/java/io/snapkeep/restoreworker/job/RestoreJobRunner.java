@@ -39,15 +39,14 @@ public class RestoreJobRunner {
     void run(RestoreJob job, Cancellation cancellation) {
         JobReport report = reporter.claim(job.jobId(), job.attempt());
         LOG.infof("job %s (attempt %d): %s", job.jobId(), job.attempt(), describe(job));
-        String password = null;
         RestoreOutcome outcome;
         try (RootCertFile rootCert = RootCertFile.write(job.target().sslRootCert())) {
             guard.check(job.target());
-            password = passwords.open(job.target(), job.instanceId());
+            String password = passwords.open(job.target(), job.instanceId());
             outcome = restores.restore(job, PgConnection.of(job.target(), password, rootCert.path()),
                     report::progress, cancellation);
         } catch (Exception e) {
-            report.failed(e, password, cancellation);
+            report.failed(e, cancellation);
             return;
         }
         report.succeeded(outcome.bytes(), outcome.sha256(), outcome.serverVersion(), outcome.toolVersion());

@@ -1,5 +1,6 @@
 package io.snapkeep.restoreworker.support;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.snapkeep.localstack.PostgresServer;
 import io.snapkeep.messages.ConnectionSpec;
+import io.snapkeep.messages.DatabaseNames;
 import io.snapkeep.messages.PasswordSealer;
 import io.snapkeep.messages.RestoreJob;
 import io.snapkeep.messages.RestoreMode;
@@ -101,14 +103,14 @@ public final class RestoreJobs implements AutoCloseable {
         }
 
         public RestoreJob build() {
-            String tag = jobId.substring(0, 8);
             ConnectionSpec target = new ConnectionSpec(postgres.host(), postgres.port(), database, role, "prefer",
                     sealer.seal(password, PasswordSealer.context(instanceId, postgres.host(), postgres.port(), database,
                             role)), null);
             return new RestoreJob(1, jobId, UUID.randomUUID().toString(), instanceId, 1, mode,
                     archive == null ? null : archive.key(), archive == null ? null : archive.format(),
                     archive == null ? null : archive.sha256(), sizeBytes, sourceVersion, target, options,
-                    "snapkeep_side_" + tag, "snapkeep_prev_" + tag, drop);
+                    DatabaseNames.side(database, UUID.fromString(jobId), 1),
+                    DatabaseNames.previous(database, Instant.now()), drop);
         }
 
         public RestoreJob send() {

@@ -70,6 +70,9 @@ public class Pruner {
     }
 
     private static SnapshotFacts facts(SnapshotView s) {
-        return new SnapshotFacts(s.id(), Origin.valueOf(s.origin()), State.valueOf(s.status()), s.completedAt());
+        Origin origin = Origin.valueOf(s.origin());
+        boolean full = s.options() != null
+                && SnapshotFacts.holdsAllData(origin, s.options().schemaOnly(), s.options().excludeTableData());
+        return new SnapshotFacts(s.id(), origin, State.valueOf(s.status()), s.completedAt(), full);
     }
 }

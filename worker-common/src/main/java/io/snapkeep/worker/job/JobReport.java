@@ -48,12 +48,10 @@ public final class JobReport {
     }
 
     /**
-     * Reports {@code failure} as FAILED, with its {@link ErrorText} ({@code password} blotted out), unless the worker
-     * stopped the job: then only the log says so.
-     *
-     * @param password the job's opened password, or null
+     * Reports {@code failure} as FAILED, with its {@link ErrorText}, unless the worker stopped the job: then only the
+     * log says so.
      */
-    public void failed(Exception failure, String password, Cancellation cancellation) {
+    public void failed(Exception failure, Cancellation cancellation) {
         heartbeat.stop();
         if (failure instanceof InterruptedException) {
             Thread.currentThread().interrupt();
@@ -64,7 +62,7 @@ public final class JobReport {
                     + " lease expires", claimed.jobId(), bytes.get(), kind.afterStop());
             return;
         }
-        String error = ErrorText.of(failure, password, kind);
+        String error = ErrorText.of(failure, kind);
         metrics.failed(elapsed());
         LOG.warnf("job %s (attempt %d) failed: %s", claimed.jobId(), claimed.attempt(), error);
         publisher.publishDurably(JobEvent.failed(claimed.jobId(), claimed.attempt(), claimed.workerId(), bytes.get(),
