@@ -149,7 +149,7 @@ class SnapshotDeletionTest {
         String instanceId = Fixtures.registerInstance();
         String snapshotId = Fixtures.completedSnapshot(instanceId);
         String archive = store(instanceId, snapshotId, "attempt-1.dump");
-        long s3proxy = LocalStack.startForTests().s3().pid();
+        long s3proxy = LocalStack.startProcessesForTests().s3().pid();
 
         signal("STOP", s3proxy);
         try {

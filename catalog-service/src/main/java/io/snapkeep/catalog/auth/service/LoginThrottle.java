@@ -16,11 +16,14 @@ import io.snapkeep.catalog.service.CatalogException;
 
 /**
  * Counts failed logins per user name and per client address over a sliding window; past the limit, logins of that
- * name or from that address are refused with 429 until the oldest failure leaves the window. Kept in memory: each
- * catalog replica throttles on its own.
+ * name or from that address are refused with 429 until the oldest failure leaves the window. Kept in memory, bounded
+ * by forgetting what left the window: each catalog replica throttles on its own.
  */
 @ApplicationScoped
 public class LoginThrottle {
+    /** Past this many names and addresses, those whose failures all left the window are forgotten. */
+    static final int MAX_KEYS = 10_000;
+
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final Clock clock;
     private final CatalogConfig.Auth.Throttle config;
@@ -43,6 +46,9 @@ public class LoginThrottle {
 
     public void failed(String username, String client) {
         Instant now = clock.instant();
+        if (failures.size() > MAX_KEYS) {
+            forgetOlderThanWindow(now);
+        }
         record(userKey(username), now);
         record(clientKey(client), now);
     }
@@ -71,6 +77,15 @@ public class LoginThrottle {
             prune(times, now);
             times.addLast(now);
         }
+    }
+
+    private void forgetOlderThanWindow(Instant now) {
+        failures.values().removeIf(times -> {
+            synchronized (times) {
+                prune(times, now);
+                return times.isEmpty();
+            }
+        });
     }
 
     private void prune(Deque<Instant> times, Instant now) {
