@@ -32,6 +32,15 @@ public class Job {
     public String error;
     @Column(name = "lease_expires_at")
     public Instant leaseExpiresAt;
+    /** For a QUEUED job: when it is dispatched again if no worker claimed it ({@code snapkeep.jobs.queue-timeout}). */
+    @Column(name = "queued_until")
+    public Instant queuedUntil;
+    /** Who asked to cancel the RUNNING job; it ends CANCELLED when its worker says so or its lease expires. */
+    @Column(name = "cancel_requested_by")
+    public String cancelRequestedBy;
+    /** For a restore: when its worker began the swap, after which it can no longer be cancelled. */
+    @Column(name = "swap_started_at")
+    public Instant swapStartedAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "started_at")

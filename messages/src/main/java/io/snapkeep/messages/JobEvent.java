@@ -19,6 +19,16 @@ public record JobEvent(int v, String jobId, int attempt, String workerId, JobEve
                 Instant.now());
     }
 
+    public static JobEvent swapping(String jobId, int attempt, String workerId, long bytes) {
+        return new JobEvent(1, jobId, attempt, workerId, JobEventType.SWAPPING, bytes, null, null, null, null,
+                Instant.now());
+    }
+
+    public static JobEvent cancelled(String jobId, int attempt, String workerId, long bytes) {
+        return new JobEvent(1, jobId, attempt, workerId, JobEventType.CANCELLED, bytes, null, null, null, null,
+                Instant.now());
+    }
+
     public static JobEvent succeeded(String jobId, int attempt, String workerId, long bytes, String sha256,
             String serverVersion, String toolVersion) {
         return new JobEvent(1, jobId, attempt, workerId, JobEventType.SUCCEEDED, bytes, sha256, serverVersion,

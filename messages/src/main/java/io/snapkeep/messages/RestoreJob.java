@@ -13,7 +13,7 @@ import java.util.List;
 public record RestoreJob(int v, String jobId, String snapshotId, String instanceId, int attempt, RestoreMode mode,
         String objectKey, String format, String sha256, long sizeBytes, String sourceServerVersion,
         ConnectionSpec target, RestoreOptions options, String sideDatabase, String previousDatabase,
-        List<String> dropDatabases) {
+        List<String> dropDatabases) implements JobMessage {
 
     public RestoreJob {
         dropDatabases = dropDatabases == null ? List.of() : List.copyOf(dropDatabases);

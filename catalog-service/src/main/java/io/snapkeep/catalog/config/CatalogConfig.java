@@ -99,7 +99,15 @@ public interface CatalogConfig {
         @WithDefault("3")
         int maxAttempts();
 
-        /** How often expired leases are looked for. */
+        /**
+         * How long a job may stay QUEUED without a worker claiming it (a malformed message skipped, a worker that died
+         * before its claim, Kafka down) before it is dispatched again, as the next attempt; after
+         * {@link #maxAttempts()} dispatches it is FAILED and its instance is free again.
+         */
+        @WithDefault("10m")
+        Duration queueTimeout();
+
+        /** How often expired leases and queue timeouts are looked for. */
         @WithDefault("5s")
         String leaseCheckInterval();
     }

@@ -35,7 +35,8 @@ public final class Views {
 
     public static JobView of(Job j) {
         return new JobView(j.id, j.type.name(), j.instanceId, j.snapshotId, j.status.name(), j.attempt,
-                j.progressBytes, j.workerId, j.error, j.createdAt, j.startedAt, j.finishedAt, j.updatedAt);
+                j.progressBytes, j.workerId, j.error, j.cancelRequestedBy, j.createdAt, j.startedAt, j.finishedAt,
+                j.updatedAt);
     }
 
     public static <E, V> PageView<V> page(Paged<E> paged, PageRequest request, Function<E, V> view) {

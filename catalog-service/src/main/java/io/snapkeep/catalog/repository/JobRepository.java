@@ -38,6 +38,12 @@ public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /** Queued jobs that no worker claimed before their queue timeout, locked for this pass. */
+    public Uni<List<Job>> lockUnclaimed(Instant now) {
+        return find("status = ?1 and queuedUntil < ?2", JobStatus.QUEUED, now).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
     /** In-place restores whose previous copy is past its grace period and not yet handed to a cleanup job. */
     public Uni<List<Job>> lockPreviousCopiesDue(Instant now) {
         return find("previousDropAfter < ?1 and cleanupJobId is null", now).withLock(LockModeType.PESSIMISTIC_WRITE)

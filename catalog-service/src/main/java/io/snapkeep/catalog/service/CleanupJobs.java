@@ -41,6 +41,17 @@ public class CleanupJobs {
         return start(restore, sides);
     }
 
+    /**
+     * Drops what a job that ended without its worker's word (lease expired, never claimed, cancelled while queued) may
+     * have left: for a restore, the side databases of its attempts.
+     */
+    public Uni<Void> afterAbandoned(Job job) {
+        if (job.type != JobType.RESTORE) {
+            return Uni.createFrom().voidItem();
+        }
+        return dispatcher.targetOf(job).chain(target -> dropSides(job, target.database()));
+    }
+
     /** Drops the previous copy an in-place restore kept. */
     public Uni<Void> dropPrevious(Job restore) {
         return start(restore, List.of(restore.previousDatabase));

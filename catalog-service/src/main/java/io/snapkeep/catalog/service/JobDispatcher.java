@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.snapkeep.catalog.Instance;
 import io.snapkeep.catalog.Job;
 import io.snapkeep.catalog.Snapshot;
+import io.snapkeep.catalog.config.CatalogConfig;
 import io.snapkeep.catalog.repository.InstanceRepository;
 import io.snapkeep.catalog.repository.SnapshotRepository;
 import io.snapkeep.messages.ConnectionSpec;
@@ -26,7 +27,8 @@ import io.snapkeep.messages.Topics;
 /**
  * Writes the outbox row that hands a job's current attempt to the workers, inside the caller's transaction.
  * Each dump attempt writes its own object key and each restore attempt its own side database, so a worker given
- * up for lost that finishes late can never overwrite what a newer attempt made.
+ * up for lost that finishes late can never overwrite what a newer attempt made. Each dispatch starts the job's queue
+ * timeout ({@code snapkeep.jobs.queue-timeout}).
  */
 @ApplicationScoped
 public class JobDispatcher {
@@ -37,13 +39,15 @@ public class JobDispatcher {
     private final JsonColumns json;
     private final InstanceRepository instances;
     private final SnapshotRepository snapshots;
+    private final CatalogConfig config;
 
     public JobDispatcher(OutboxWriter outbox, JsonColumns json, InstanceRepository instances,
-            SnapshotRepository snapshots) {
+            SnapshotRepository snapshots, CatalogConfig config) {
         this.outbox = outbox;
         this.json = json;
         this.instances = instances;
         this.snapshots = snapshots;
+        this.config = config;
     }
 
     /** Dispatches the job's current attempt, whatever its type. */
@@ -62,6 +66,7 @@ public class JobDispatcher {
         DumpJob message = new DumpJob(1, job.id.toString(), snapshot.id.toString(), instance.id.toString(),
                 job.attempt, connectionOf(instance), json.read(snapshot.options, DumpOptions.class),
                 snapshot.objectKey);
+        queue(job);
         return outbox.append(Topics.DUMP_JOBS, instance.id.toString(), message).replaceWithVoid();
     }
 
@@ -77,6 +82,7 @@ public class JobDispatcher {
                 job.attempt, mode, snapshot.objectKey, snapshot.format, snapshot.sha256,
                 snapshot.sizeBytes == null ? 0 : snapshot.sizeBytes, snapshot.serverVersion, target,
                 json.read(job.options, RestoreOptions.class), job.sideDatabase, job.previousDatabase, earlierSides);
+        queue(job);
         return outbox.append(Topics.RESTORE_JOBS, job.instanceId.toString(), message).replaceWithVoid();
     }
 
@@ -84,7 +90,12 @@ public class JobDispatcher {
         RestoreJob message = new RestoreJob(1, job.id.toString(), null, job.instanceId.toString(), job.attempt,
                 RestoreMode.DROP_DATABASES, null, null, null, 0, null, target, RestoreOptions.defaults(), null, null,
                 json.read(job.options, NAMES));
+        queue(job);
         return outbox.append(Topics.RESTORE_JOBS, job.instanceId.toString(), message).replaceWithVoid();
+    }
+
+    private void queue(Job job) {
+        job.queuedUntil = Instant.now().plus(config.jobs().queueTimeout());
     }
 
     /** Where a restore or cleanup job works: its instance, or the instance a NEW_DATABASE restore will register. */

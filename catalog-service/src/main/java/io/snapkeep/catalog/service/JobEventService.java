@@ -19,7 +19,8 @@ import io.snapkeep.messages.JobEvent;
 /**
  * Applies what workers report. Idempotent: an event for another attempt than the job's current one, for a job
  * that already ended, or from another worker than the one whose claim came first (a job redelivered to a second
- * worker by a consumer-group rebalance), changes nothing, so redelivered or late events are harmless.
+ * worker by a consumer-group rebalance), changes nothing, so redelivered or late events are harmless. CANCELLED ends
+ * the job as cancelled by whoever asked for it; SWAPPING marks a restore that can no longer be cancelled.
  */
 @ApplicationScoped
 public class JobEventService {
@@ -57,11 +58,27 @@ public class JobEventService {
             }
             return switch (event.type()) {
                 case CLAIMED, PROGRESS -> heartbeat(job, event);
+                case SWAPPING -> swapping(job, event);
                 case SUCCEEDED -> outcomes.succeed(job, new JobOutcomes.Result(event.bytes(), event.sha256(),
                         event.serverVersion(), event.toolVersion()));
                 case FAILED -> outcomes.fail(job, event.error() == null ? "the worker reported a failure" : event.error());
+                case CANCELLED -> outcomes.cancel(job, job.cancelRequestedBy == null ? "worker " + event.workerId()
+                        : job.cancelRequestedBy);
             };
         });
+    }
+
+    /** The restore began its swap: it can no longer be cancelled, so a cancel asked for meanwhile is dropped. */
+    private Uni<Void> swapping(Job job, JobEvent event) {
+        if (job.swapStartedAt == null) {
+            job.swapStartedAt = Instant.now();
+        }
+        if (job.cancelRequestedBy != null) {
+            LOG.infof("job %s: the cancel by %s came too late, the restore began its swap", job.id,
+                    job.cancelRequestedBy);
+            job.cancelRequestedBy = null;
+        }
+        return heartbeat(job, event);
     }
 
     private Uni<Void> heartbeat(Job job, JobEvent event) {
@@ -75,6 +92,7 @@ public class JobEventService {
         }
         job.status = JobStatus.RUNNING;
         job.startedAt = now;
+        job.queuedUntil = null;
         return snapshots.findById(job.snapshotId).chain(snapshot -> outcomes.running(job, snapshot));
     }
 }

@@ -17,7 +17,8 @@ import io.snapkeep.catalog.repository.SnapshotRepository;
 
 /**
  * Ends a job, inside the caller's transaction: the job, what it made (a snapshot, a new instance) and its instance
- * change together, and a snapshot's new status is announced.
+ * change together, and a snapshot's new status is announced. Whichever way a job ends, the instance it made busy is
+ * AVAILABLE again (a new instance's restore made none busy; a cleanup job neither).
  */
 @ApplicationScoped
 public class JobOutcomes {
@@ -56,7 +57,16 @@ public class JobOutcomes {
     }
 
     public Uni<Void> fail(Job job, String error) {
-        end(job, JobStatus.FAILED, error);
+        return endUnsuccessfully(job, JobStatus.FAILED, error);
+    }
+
+    /** Ends the job CANCELLED; the snapshot of a dump is FAILED with "cancelled by {@code actor}". */
+    public Uni<Void> cancel(Job job, String actor) {
+        return endUnsuccessfully(job, JobStatus.CANCELLED, "cancelled by " + actor);
+    }
+
+    private Uni<Void> endUnsuccessfully(Job job, JobStatus status, String error) {
+        end(job, status, error);
         return switch (job.type) {
             case DUMP -> snapshots.findById(job.snapshotId).chain(snapshot -> {
                 snapshot.status = SnapshotStatus.FAILED;
@@ -96,6 +106,7 @@ public class JobOutcomes {
         job.finishedAt = now;
         job.updatedAt = now;
         job.leaseExpiresAt = null;
+        job.queuedUntil = null;
     }
 
     private Uni<Void> release(Job job) {

@@ -2,6 +2,7 @@ package io.snapkeep.catalog.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,13 +14,14 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.snapkeep.catalog.Job;
 import io.snapkeep.catalog.JobStatus;
-import io.snapkeep.catalog.JobType;
 import io.snapkeep.catalog.config.CatalogConfig;
 import io.snapkeep.catalog.repository.JobRepository;
 
 /**
- * Finds running jobs whose worker stopped heartbeating and dispatches them again with the next attempt, up to
- * {@code snapkeep.jobs.max-attempts}; past that the job FAILS.
+ * Finds jobs no worker is known to work on and settles them: a RUNNING job whose worker stopped heartbeating, and a
+ * QUEUED job no worker claimed within {@code snapkeep.jobs.queue-timeout}, are dispatched again with the next attempt,
+ * up to {@code snapkeep.jobs.max-attempts}; past that the job FAILS. A RUNNING job whose cancel no worker confirmed
+ * within its lease ends CANCELLED instead. A restore given up this way gets a cleanup job for its side databases.
  */
 @ApplicationScoped
 public class LeaseWatcher {
@@ -48,18 +50,37 @@ public class LeaseWatcher {
 
     @WithTransaction
     public Uni<Integer> reclaimExpired() {
-        return jobs.lockExpiredLeases(Instant.now()).chain(expired -> Multi.createFrom().iterable(expired)
-                .onItem().transformToUniAndConcatenate(this::reclaim).collect().asList().map(List::size));
+        Instant now = Instant.now();
+        return jobs.lockExpiredLeases(now).chain(expired -> settle(expired, this::reclaimLost))
+                .chain(lost -> jobs.lockUnclaimed(now).chain(unclaimed -> settle(unclaimed, this::reclaimUnclaimed))
+                        .map(count -> count + lost));
     }
 
-    private Uni<Void> reclaim(Job job) {
+    private static Uni<Integer> settle(List<Job> found, Function<Job, Uni<Void>> action) {
+        return Multi.createFrom().iterable(found).onItem().transformToUniAndConcatenate(action::apply).collect().asList()
+                .map(List::size);
+    }
+
+    private Uni<Void> reclaimLost(Job job) {
+        if (job.cancelRequestedBy != null) {
+            LOG.infof("job %s cancelled: no worker confirmed the cancel by %s within the lease", job.id,
+                    job.cancelRequestedBy);
+            return outcomes.cancel(job, job.cancelRequestedBy).chain(() -> cleanups.afterAbandoned(job));
+        }
         String lost = "worker " + job.workerId + " stopped heartbeating during attempt " + job.attempt;
+        return dispatchAgainOrFail(job, lost, lost + ", the last of " + config.jobs().maxAttempts() + " attempts");
+    }
+
+    private Uni<Void> reclaimUnclaimed(Job job) {
+        String timeout = DurationText.of(config.jobs().queueTimeout());
+        return dispatchAgainOrFail(job, "no worker claimed attempt " + job.attempt + " within " + timeout,
+                "no worker took the job within " + timeout + " (" + job.attempt + " dispatches)");
+    }
+
+    private Uni<Void> dispatchAgainOrFail(Job job, String why, String failure) {
         if (job.attempt >= config.jobs().maxAttempts()) {
-            LOG.warnf("job %s failed: %s, the last of %d attempts", job.id, lost, config.jobs().maxAttempts());
-            return outcomes.fail(job, lost + ", the last of " + config.jobs().maxAttempts() + " attempts")
-                    .chain(() -> job.type == JobType.RESTORE
-                            ? dispatcher.targetOf(job).chain(target -> cleanups.dropSides(job, target.database()))
-                            : Uni.createFrom().voidItem());
+            LOG.warnf("job %s failed: %s", job.id, failure);
+            return outcomes.fail(job, failure).chain(() -> cleanups.afterAbandoned(job));
         }
         job.attempt++;
         job.status = JobStatus.QUEUED;
@@ -67,7 +88,7 @@ public class LeaseWatcher {
         job.leaseExpiresAt = null;
         job.progressBytes = 0;
         job.updatedAt = Instant.now();
-        LOG.infof("job %s dispatched again as attempt %d: %s", job.id, job.attempt, lost);
+        LOG.infof("job %s dispatched again as attempt %d: %s", job.id, job.attempt, why);
         return dispatcher.dispatch(job);
     }
 }

@@ -18,7 +18,8 @@ import io.snapkeep.worker.pg.RootCertFile;
 /**
  * Runs one restore job: CLAIMED, the host checked again ({@link ConnectionGuard}), then the restore with PROGRESS heartbeats (archive bytes read so far), then
  * SUCCEEDED, or FAILED with the reason (the tool's own error where there is one). Final events wait for Kafka's
- * acknowledgement. A job stopped with the worker reports nothing: the catalog's lease gives it to another worker.
+ * acknowledgement. A job stopped with the worker reports nothing: the catalog's lease gives it to another worker. One
+ * cancelled (its tool killed, its side database dropped) reports CANCELLED, unless it had begun its swap (SWAPPING sent).
  */
 @ApplicationScoped
 public class RestoreJobRunner {
@@ -44,7 +45,7 @@ public class RestoreJobRunner {
             guard.check(job.target());
             String password = passwords.open(job.target(), job.instanceId());
             outcome = restores.restore(job, PgConnection.of(job.target(), password, rootCert.path()),
-                    report::progress, cancellation);
+                    report::progress, report::swapping, cancellation);
         } catch (Exception e) {
             report.failed(e, cancellation);
             return;

@@ -4,18 +4,34 @@ import java.io.IOException;
 import java.util.function.LongConsumer;
 
 import io.snapkeep.messages.RestoreJob;
+import io.snapkeep.restoreworker.RestoreFailure;
 import io.snapkeep.restoreworker.sql.DatabaseAdmin;
 import io.snapkeep.restoreworker.sql.MaintenanceSession;
 import io.snapkeep.worker.job.Cancellation;
 import io.snapkeep.worker.pg.PgConnection;
 import io.snapkeep.worker.pg.PgInstall;
 
-/** One restore job as it runs: the job, the target's login and server session, the tools, progress and stop. */
+/**
+ * One restore job as it runs: the job, the target's login and server session, the tools, progress, what announces the
+ * swap, and stop.
+ */
 record RestoreContext(RestoreJob job, PgConnection target, MaintenanceSession session, DatabaseAdmin admin,
-        PgInstall tool, ArchiveLoader loader, LongConsumer progress, Cancellation cancellation) {
+        PgInstall tool, ArchiveLoader loader, LongConsumer progress, Runnable swapping, Cancellation cancellation) {
 
     String targetName() {
         return target.database();
+    }
+
+    /**
+     * Passes the point after which the restore can no longer be cancelled, and says so to the catalog.
+     *
+     * @throws RestoreFailure when the restore was stopped before
+     */
+    void beginSwap() {
+        if (!cancellation.passPointOfNoReturn()) {
+            throw new RestoreFailure("the restore was stopped before its swap");
+        }
+        swapping.run();
     }
 
     /** Applies the archive to {@code database} on the target server. */

@@ -22,7 +22,8 @@ import io.snapkeep.worker.pg.PgVersion;
 /**
  * Carries out one restore job on the target server, in this order: connect as the target's user (to the maintenance
  * database, or for CLEAN to the target itself), check the versions and the role's privileges, drop the databases the
- * job lists, then restore by the job's mode.
+ * job lists, then restore by the job's mode. {@code swapping} runs when a restore passes its point of no return (the
+ * swap, or a new database taking its name): from then on it can no longer be cancelled.
  */
 @ApplicationScoped
 public class RestoreService {
@@ -41,7 +42,7 @@ public class RestoreService {
         this.swapAttempts = config.restore().swapAttempts();
     }
 
-    public RestoreOutcome restore(RestoreJob job, PgConnection target, LongConsumer progress,
+    public RestoreOutcome restore(RestoreJob job, PgConnection target, LongConsumer progress, Runnable swapping,
             Cancellation cancellation) throws IOException, InterruptedException {
         String connectTo = job.mode() == RestoreMode.CLEAN ? target.database() : maintenanceDatabase;
         try (MaintenanceSession session = MaintenanceSession.open(target, connectTo, client)) {
@@ -52,7 +53,7 @@ public class RestoreService {
             }
             PgInstall tool = restores ? installations.newest() : null;
             RestoreContext context = new RestoreContext(job, target, session, new DatabaseAdmin(session), tool, loader,
-                    progress, cancellation);
+                    progress, swapping, cancellation);
             Preflight.check(context);
             dropListed(context);
             LoadedArchive loaded = switch (job.mode()) {

@@ -21,7 +21,8 @@ import io.snapkeep.restoreworker.sql.SqlStates;
  * swaps it in ({@link DatabaseSwap}); without a target, and always for NEW_DATABASE, it is renamed to the target's
  * name; VERIFY drops it. Whatever fails drops the side database, and no database the job did not create is written
  * into: a NEW_DATABASE target is never looked at, and one that appeared while the restore ran fails the job at the
- * rename.
+ * rename. Before the swap or the rename the restore passes its point of no return ({@link RestoreContext#beginSwap}):
+ * a cancel until then drops the side database; from then on a cancel is refused.
  */
 final class SideDatabaseRestore {
     private static final Logger LOG = Logger.getLogger(SideDatabaseRestore.class);
@@ -41,10 +42,12 @@ final class SideDatabaseRestore {
             if (mode == RestoreMode.VERIFY) {
                 context.admin().dropIfExists(side);
             } else if (target.isPresent()) {
+                context.beginSwap();
                 new DatabaseProperties(context.session()).copy(context.targetName(), side);
                 new DatabaseSwap(context.session(), context.admin(), swapAttempts).swap(target.get(), side,
                         context.job().previousDatabase());
             } else {
+                context.beginSwap();
                 takeTheTargetsName(context, side);
             }
             return loaded;

@@ -1,7 +1,5 @@
 package io.snapkeep.worker.job;
 
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +16,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.snapkeep.messages.JobControl;
+import io.snapkeep.messages.JobMessage;
 import io.snapkeep.worker.JobKind;
 import io.snapkeep.worker.config.WorkerConfig;
 
@@ -25,7 +25,8 @@ import io.snapkeep.worker.config.WorkerConfig;
  * Runs jobs on {@code snapkeep.worker.max-concurrent-jobs} threads. A job handed over waits for a free thread, and the
  * hand-over completes only when the job starts: the Kafka consumer, which hands over one job at a time, takes no
  * further job while all slots are busy. On shutdown the running jobs are stopped (their tool killed, what they made so
- * far undone, no final event: the catalog's lease sends them to another worker).
+ * far undone, no final event: the catalog's lease sends them to another worker). A CANCEL command stops the running
+ * job it names alike, but that job reports CANCELLED.
  */
 @ApplicationScoped
 public class JobExecutor {
@@ -34,8 +35,7 @@ public class JobExecutor {
 
     private final JobKind kind;
     private final ExecutorService slots;
-    private final Set<Cancellation> running = new HashSet<>();
-    private boolean stopping;
+    private final RunningJobs running = new RunningJobs();
 
     @Inject
     JobExecutor(WorkerConfig config, JobKind kind) {
@@ -53,17 +53,14 @@ public class JobExecutor {
     }
 
     /** @return completes when {@code job} has started on a free slot; fails once the worker is stopping */
-    CompletionStage<Void> handOver(Consumer<Cancellation> job) {
+    CompletionStage<Void> handOver(JobMessage message, Consumer<Cancellation> job) {
         CompletableFuture<Void> started = new CompletableFuture<>();
-        Cancellation cancellation = new Cancellation();
         try {
             slots.execute(() -> {
-                synchronized (running) {
-                    if (stopping) {
-                        started.completeExceptionally(new RejectedExecutionException("the worker is stopping"));
-                        return;
-                    }
-                    running.add(cancellation);
+                Cancellation cancellation = running.start(message);
+                if (cancellation == null) {
+                    started.completeExceptionally(new RejectedExecutionException("the worker is stopping"));
+                    return;
                 }
                 started.complete(null);
                 try {
@@ -72,9 +69,7 @@ public class JobExecutor {
                     LOG.errorf(e, "a %s job ended abnormally; its lease will expire and the catalog will dispatch it"
                             + " again", kind.name());
                 } finally {
-                    synchronized (running) {
-                        running.remove(cancellation);
-                    }
+                    running.end(message);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -83,12 +78,14 @@ public class JobExecutor {
         return started;
     }
 
+    /** Cancels the job {@code control} names, if it runs here: its tool is killed and it reports CANCELLED. */
+    RunningJobs.CancelOutcome cancel(JobControl control) {
+        return running.cancel(control);
+    }
+
     /** Stops the running jobs and takes no further one; waits a while for them to end. */
     public void stop(@Observes ShutdownEvent event) {
-        synchronized (running) {
-            stopping = true;
-            running.forEach(Cancellation::cancel);
-        }
+        running.stopAll();
         slots.shutdownNow();
         try {
             if (!slots.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.snapkeep.messages.JobMessage;
 import io.snapkeep.messages.SignatureCheck;
 import io.snapkeep.worker.JobFailure;
 import io.snapkeep.worker.JobKind;
@@ -40,7 +41,7 @@ public class JobIntake {
      * @param parser reads the job from the message's JSON; throws a {@link JobFailure} saying what is wrong with it
      * @param runner runs the job to its end on a slot's thread
      */
-    public <J> Uni<Void> take(Message<String> message, Function<String, J> parser,
+    public <J extends JobMessage> Uni<Void> take(Message<String> message, Function<String, J> parser,
             BiConsumer<J, Cancellation> runner) {
         SignatureCheck signature = signatures.check(message);
         if (signature != SignatureCheck.VALID) {
@@ -59,11 +60,12 @@ public class JobIntake {
                     e.getClass().getName());
             return Uni.createFrom().completionStage(message.ack());
         }
-        return Uni.createFrom().completionStage(executor.handOver(cancellation -> runner.accept(job, cancellation)))
+        return Uni.createFrom().completionStage(executor.handOver(job,
+                cancellation -> runner.accept(job, cancellation)))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()));
     }
 
-    private static String origin(Message<String> message) {
+    static String origin(Message<String> message) {
         return message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(m -> m.getTopic() + "-" + m.getPartition() + " offset " + m.getOffset())
                 .orElse("unknown offset");

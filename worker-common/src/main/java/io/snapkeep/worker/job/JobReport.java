@@ -10,8 +10,9 @@ import io.snapkeep.worker.JobKind;
 
 /**
  * What the catalog hears of one claimed job: PROGRESS heartbeats with the archive bytes so far while it runs, then
- * exactly one final event, SUCCEEDED or FAILED, once Kafka acknowledged it. A job stopped with the worker reports
- * nothing more: its lease expires and the catalog dispatches it again. The job is counted in the metrics as it goes.
+ * exactly one final event, SUCCEEDED, FAILED or CANCELLED (stopped on a CANCEL command), once Kafka acknowledged it.
+ * A restore about to swap says so (SWAPPING). A job stopped with the worker reports nothing more: its lease expires
+ * and the catalog dispatches it again. The job is counted in the metrics as it goes.
  */
 public final class JobReport {
     private static final Logger LOG = Logger.getLogger(JobReport.class);
@@ -40,6 +41,11 @@ public final class JobReport {
         metrics.bytes(count);
     }
 
+    /** Says that the restore began its swap, and waits for Kafka: from now on it can no longer be cancelled. */
+    public void swapping() {
+        publisher.publishDurably(JobEvent.swapping(claimed.jobId(), claimed.attempt(), claimed.workerId(), bytes.get()));
+    }
+
     public void succeeded(long size, String sha256, String serverVersion, String toolVersion) {
         heartbeat.stop();
         metrics.succeeded(elapsed());
@@ -48,13 +54,21 @@ public final class JobReport {
     }
 
     /**
-     * Reports {@code failure} as FAILED, with its {@link ErrorText}, unless the worker stopped the job: then only the
-     * log says so.
+     * Reports {@code failure} as FAILED, with its {@link ErrorText}, unless the job was stopped: CANCELLED when a
+     * CANCEL command stopped it, only a log line when the worker did.
      */
     public void failed(Exception failure, Cancellation cancellation) {
         heartbeat.stop();
         if (failure instanceof InterruptedException) {
             Thread.currentThread().interrupt();
+        }
+        if (cancellation.cancelledBy() != null) {
+            metrics.stopped();
+            LOG.infof("job %s: cancelled by %s after %d bytes, %s", claimed.jobId(), cancellation.cancelledBy(),
+                    bytes.get(), kind.afterStop());
+            publisher.publishDurably(JobEvent.cancelled(claimed.jobId(), claimed.attempt(), claimed.workerId(),
+                    bytes.get()));
+            return;
         }
         if (cancellation.cancelled()) {
             metrics.stopped();

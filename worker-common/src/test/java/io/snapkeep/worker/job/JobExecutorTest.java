@@ -1,6 +1,7 @@
 package io.snapkeep.worker.job;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.snapkeep.messages.JobControl;
+import io.snapkeep.messages.JobMessage;
 import io.snapkeep.worker.JobKind;
 
 class JobExecutorTest {
@@ -24,10 +27,13 @@ class JobExecutorTest {
         CountDownLatch releaseFirst = new CountDownLatch(1);
         CountDownLatch releaseOthers = new CountDownLatch(1);
 
-        CompletableFuture<Void> first = executor.handOver(c -> awaitQuietly(releaseFirst)).toCompletableFuture();
-        CompletableFuture<Void> second = executor.handOver(c -> awaitQuietly(releaseOthers)).toCompletableFuture();
+        CompletableFuture<Void> first = executor.handOver(job("job-1"), c -> awaitQuietly(releaseFirst))
+                .toCompletableFuture();
+        CompletableFuture<Void> second = executor.handOver(job("job-2"), c -> awaitQuietly(releaseOthers))
+                .toCompletableFuture();
         await().atMost(Duration.ofSeconds(5)).until(() -> first.isDone() && second.isDone());
-        CompletableFuture<Void> third = executor.handOver(c -> awaitQuietly(releaseOthers)).toCompletableFuture();
+        CompletableFuture<Void> third = executor.handOver(job("job-3"), c -> awaitQuietly(releaseOthers))
+                .toCompletableFuture();
 
         assertFalse(third.isDone(), "both slots are busy");
         releaseFirst.countDown();
@@ -41,7 +47,7 @@ class JobExecutorTest {
         JobExecutor executor = new JobExecutor(1, KIND);
         CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch cancelled = new CountDownLatch(1);
-        executor.handOver(c -> {
+        executor.handOver(job("job-4"), c -> {
             c.onCancel(blocked::countDown);
             awaitQuietly(blocked);
             if (c.cancelled()) {
@@ -53,8 +59,68 @@ class JobExecutorTest {
         executor.stop(new ShutdownEvent());
 
         assertTrue(awaitQuietly(cancelled));
-        assertTrue(executor.handOver(c -> {
+        assertTrue(executor.handOver(job("job-5"), c -> {
         }).toCompletableFuture().isCompletedExceptionally(), "no job is taken after shutdown");
+    }
+
+    @Test
+    void aCancelCommandStopsTheJobItNamesOnly() {
+        JobExecutor executor = new JobExecutor(2, KIND);
+        CountDownLatch blocked = new CountDownLatch(1);
+        CompletableFuture<String> cancelledBy = new CompletableFuture<>();
+        CountDownLatch other = new CountDownLatch(1);
+        executor.handOver(job("running"), c -> {
+            c.onCancel(blocked::countDown);
+            awaitQuietly(blocked);
+            cancelledBy.complete(c.cancelledBy());
+        });
+        executor.handOver(job("other"), c -> awaitQuietly(other));
+        await().atMost(Duration.ofSeconds(5)).until(() -> blocked.getCount() == 1);
+
+        assertEquals(RunningJobs.CancelOutcome.NOT_RUNNING_HERE,
+                executor.cancel(JobControl.cancel("running", 2, "token:ops")), "another attempt is not stopped");
+        assertEquals(RunningJobs.CancelOutcome.CANCELLED, executor.cancel(JobControl.cancel("running", 1, "token:ops")));
+
+        assertEquals("token:ops", cancelledBy.join());
+        other.countDown();
+        executor.stop(new ShutdownEvent());
+    }
+
+    @Test
+    void aCancelThatOvertookItsJobStopsItAsItStarts() {
+        JobExecutor executor = new JobExecutor(1, KIND);
+        executor.cancel(JobControl.cancel("late", 1, "alice"));
+        CompletableFuture<String> cancelledBy = new CompletableFuture<>();
+
+        executor.handOver(job("late"), c -> cancelledBy.complete(c.cancelledBy()));
+
+        assertEquals("alice", cancelledBy.join());
+        executor.stop(new ShutdownEvent());
+    }
+
+    @Test
+    void aJobPastItsPointOfNoReturnRefusesTheCancel() {
+        JobExecutor executor = new JobExecutor(1, KIND);
+        CountDownLatch swapping = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> cancelled = new CompletableFuture<>();
+        executor.handOver(job("swap"), c -> {
+            c.passPointOfNoReturn();
+            swapping.countDown();
+            awaitQuietly(release);
+            cancelled.complete(c.cancelled());
+        });
+        awaitQuietly(swapping);
+
+        assertEquals(RunningJobs.CancelOutcome.REFUSED, executor.cancel(JobControl.cancel("swap", 1, "alice")));
+
+        release.countDown();
+        assertFalse(cancelled.join());
+        executor.stop(new ShutdownEvent());
+    }
+
+    private static JobMessage job(String id) {
+        return JobControl.cancel(id, 1, null);
     }
 
     private static boolean awaitQuietly(CountDownLatch latch) {

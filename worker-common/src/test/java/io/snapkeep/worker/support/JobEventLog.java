@@ -41,12 +41,12 @@ public final class JobEventLog implements AutoCloseable {
         this.mapper = mapper;
     }
 
-    /** Waits until {@code jobId} has a SUCCEEDED or FAILED event and returns all its events in order. */
+    /** Waits until {@code jobId} has a final event (SUCCEEDED, FAILED or CANCELLED) and returns all its events in order. */
     public synchronized List<JobEvent> awaitFinal(String jobId, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
             poll();
             return events(jobId).stream().anyMatch(e -> e.type() == JobEventType.SUCCEEDED
-                    || e.type() == JobEventType.FAILED);
+                    || e.type() == JobEventType.FAILED || e.type() == JobEventType.CANCELLED);
         });
         return events(jobId);
     }
