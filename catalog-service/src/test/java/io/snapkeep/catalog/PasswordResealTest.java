@@ -15,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.snapkeep.catalog.repository.InstanceRepository;
 import io.snapkeep.catalog.service.Awaits;
 import io.snapkeep.catalog.service.PasswordResealer;
-import io.snapkeep.catalog.service.PasswordVault;
 import io.snapkeep.localstack.quarkus.RealServersTestResource;
 import io.snapkeep.messages.PasswordSealer;
 
@@ -45,7 +44,7 @@ class PasswordResealTest {
         Awaits.await(resealer::resealAll);
 
         Instance resealed = Awaits.await(() -> Panache.withSession(() -> instances.findById(id)));
-        assertEquals(PasswordVault.SEAL_VERSION, resealed.passwordSealVersion);
+        assertEquals(Instance.SEAL_VERSION, resealed.passwordSealVersion);
         assertEquals(Fixtures.PASSWORD, sealer.open(resealed.sealedPassword,
                 PasswordSealer.context(id.toString(), "127.0.0.1", 5432, "app", "app")));
     }
