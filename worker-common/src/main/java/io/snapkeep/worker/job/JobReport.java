@@ -40,11 +40,20 @@ public final class JobReport {
         metrics.bytes(count);
     }
 
+    /** This claim's id, as every event of the job carries it. */
+    public String claimId() {
+        return claimed.claimId();
+    }
+
     public void succeeded(long size, String sha256, String serverVersion, String toolVersion) {
+        succeeded(size, sha256, serverVersion, toolVersion, null);
+    }
+
+    /** SUCCEEDED of a dump, naming the object this claim wrote. */
+    public void succeeded(long size, String sha256, String serverVersion, String toolVersion, String objectKey) {
         heartbeat.stop();
         metrics.succeeded(elapsed());
-        publisher.publishDurably(JobEvent.succeeded(claimed.jobId(), claimed.attempt(), claimed.workerId(), size,
-                sha256, serverVersion, toolVersion));
+        publisher.publishDurably(JobEvent.succeeded(claimed, size, sha256, serverVersion, toolVersion, objectKey));
     }
 
     /**
@@ -67,8 +76,7 @@ public final class JobReport {
         String error = ErrorText.of(failure, password, kind);
         metrics.failed(elapsed());
         LOG.warnf("job %s (attempt %d) failed: %s", claimed.jobId(), claimed.attempt(), error);
-        publisher.publishDurably(JobEvent.failed(claimed.jobId(), claimed.attempt(), claimed.workerId(), bytes.get(),
-                error));
+        publisher.publishDurably(JobEvent.failed(claimed, bytes.get(), error));
     }
 
     private Duration elapsed() {
