@@ -27,6 +27,9 @@ public class Job {
     public int attempt;
     @Column(name = "worker_id")
     public String workerId;
+    /** The claim of {@link #workerId} that holds the current attempt: its first CLAIMED event's claim id. */
+    @Column(name = "claim_id")
+    public String claimId;
     @Column(name = "progress_bytes")
     public long progressBytes;
     public String error;

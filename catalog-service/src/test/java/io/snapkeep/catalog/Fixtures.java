@@ -39,7 +39,7 @@ public final class Fixtures {
         String[] started = startSnapshot(instanceId);
         KafkaTopics.send(Topics.JOB_EVENTS, started[1], SnapshotApiTest.event(started[1], 1, "CLAIMED", 0, null, null));
         KafkaTopics.send(Topics.JOB_EVENTS, started[1],
-                SnapshotApiTest.event(started[1], 1, "SUCCEEDED", 1024, "cd".repeat(32), null));
+                WorkerArchives.succeeded(started[1], 1024, "cd".repeat(32)));
         SnapshotApiTest.awaitJob(started[1], "SUCCEEDED");
         return started[0];
     }

@@ -30,7 +30,8 @@ class LeaseTest {
 
         var second = KafkaTopics.await(Topics.DUMP_JOBS,
                 r -> r.value().contains(jobId) && r.value().contains("\"attempt\":2"), 1).get(0);
-        assertTrue(second.value().contains("attempt-2.dump"), "a new attempt dumps to its own object");
+        assertTrue(second.value().contains("\"keyPrefix\":\"snapshots/" + instanceId + "/" + started[0] + "/\""),
+                "each claim of the new attempt names its own object under the snapshot's prefix");
         asAdmin().get("/api/v1/jobs/" + jobId).then().body("attempt", equalTo(2)).body("status", equalTo("QUEUED"));
 
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "SUCCEEDED", 1, "00".repeat(32), null));

@@ -48,7 +48,7 @@ final class ScheduledSnapshots {
         String jobId = asAdmin().get("/api/v1/jobs?snapshotId=" + snapshotId).then().extract().path("items[0].id");
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "CLAIMED", 0, null, null));
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, "SUCCEEDED".equals(outcome)
-                ? SnapshotApiTest.event(jobId, 1, "SUCCEEDED", 1024, "cd".repeat(32), null)
+                ? WorkerArchives.succeeded(jobId, 1024, "cd".repeat(32))
                 : SnapshotApiTest.event(jobId, 1, "FAILED", 0, null, "pg_dump: connection refused"));
         SnapshotApiTest.awaitJob(jobId, outcome.equals("SUCCEEDED") ? "SUCCEEDED" : "FAILED");
         return snapshotId;

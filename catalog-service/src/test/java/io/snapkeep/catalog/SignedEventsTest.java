@@ -47,7 +47,7 @@ class SignedEventsTest {
         asAdmin().get("/api/v1/snapshots/" + started[0]).then().body("status", equalTo("RUNNING"));
 
         String sha = "ab".repeat(32);
-        KafkaTopics.send(Topics.JOB_EVENTS, jobId, SnapshotApiTest.event(jobId, 1, "SUCCEEDED", 8192, sha, null));
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId, WorkerArchives.succeeded(jobId, 8192, sha));
         SnapshotApiTest.awaitJob(jobId, "SUCCEEDED");
         asAdmin().get("/api/v1/snapshots/" + started[0]).then().body("status", equalTo("COMPLETED"))
                 .body("sha256", equalTo(sha)).body("sizeBytes", equalTo(8192));

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,7 +53,8 @@ class SnapshotApiTest {
         assertEquals(1, job.get("attempt").asInt());
         assertEquals(started[0], job.get("snapshotId").asText());
         assertTrue(job.at("/connection/sealedPassword").asText().length() > 20);
-        assertTrue(job.get("objectKey").asText().endsWith("attempt-1.dump"));
+        assertEquals("snapshots/" + instanceId + "/" + started[0] + "/", job.get("keyPrefix").asText());
+        assertEquals("dump", job.get("extension").asText());
     }
 
     @Test
@@ -75,10 +77,11 @@ class SnapshotApiTest {
         awaitJob(jobId, "RUNNING");
         asAdmin().get("/api/v1/snapshots/" + started[0]).then().body("status", equalTo("RUNNING"));
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, event(jobId, 1, "PROGRESS", 4096, null, null));
-        KafkaTopics.send(Topics.JOB_EVENTS, jobId, event(jobId, 1, "SUCCEEDED", 8192, sha, null));
+        String succeeded = WorkerArchives.succeeded(jobId, 8192, sha);
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId, succeeded);
         awaitJob(jobId, "SUCCEEDED");
         KafkaTopics.send(Topics.JOB_EVENTS, jobId, event(jobId, 1, "FAILED", 0, null, "late failure"));
-        KafkaTopics.send(Topics.JOB_EVENTS, jobId, event(jobId, 1, "SUCCEEDED", 8192, sha, null));
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId, succeeded);
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> KafkaTopics.await(
                 Topics.SNAPSHOT_EVENTS, r -> r.value().contains(started[0]) && r.value().contains("COMPLETED"), 1));
@@ -99,11 +102,13 @@ class SnapshotApiTest {
         String instanceId = Fixtures.registerInstance();
         String[] started = Fixtures.startSnapshot(instanceId);
         String jobId = started[1];
-        KafkaTopics.send(Topics.JOB_EVENTS, jobId, event("worker-a", jobId, 1, "CLAIMED", 0, null, null));
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId, event("worker-a", "a1", jobId, 1, "CLAIMED", 0, null, null, null));
         awaitJob(jobId, "RUNNING");
-        KafkaTopics.send(Topics.JOB_EVENTS, jobId, event("worker-b", jobId, 1, "CLAIMED", 0, null, null));
-        KafkaTopics.send(Topics.JOB_EVENTS, jobId, event("worker-b", jobId, 1, "SUCCEEDED", 10, "0b".repeat(32), null));
-        KafkaTopics.send(Topics.JOB_EVENTS, jobId, event("worker-a", jobId, 1, "SUCCEEDED", 20, "0a".repeat(32), null));
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId, event("worker-b", "b1", jobId, 1, "CLAIMED", 0, null, null, null));
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId,
+                WorkerArchives.succeeded("worker-b", "b1", jobId, 1, 10, "0b".repeat(32)));
+        KafkaTopics.send(Topics.JOB_EVENTS, jobId,
+                WorkerArchives.succeeded("worker-a", "a1", jobId, 1, 20, "0a".repeat(32)));
         awaitJob(jobId, "SUCCEEDED");
         asAdmin().get("/api/v1/jobs/" + jobId).then().body("workerId", equalTo("worker-a"));
         asAdmin().get("/api/v1/snapshots/" + started[0]).then().body("sha256", equalTo("0a".repeat(32)))
@@ -173,10 +178,19 @@ class SnapshotApiTest {
 
     static String event(String workerId, String jobId, int attempt, String type, long bytes, String sha,
             String error) {
+        return event(workerId, null, jobId, attempt, type, bytes, sha, error, null);
+    }
+
+    /** A job event of the claim {@code claimId} (null: an event without one); {@code objectKey} for SUCCEEDED. */
+    static String event(String workerId, String claimId, String jobId, int attempt, String type, long bytes,
+            String sha, String error, String objectKey) {
+        Map<String, Object> event = new HashMap<>(Map.of("v", 1, "jobId", jobId, "attempt", attempt, "workerId",
+                workerId, "type", type, "bytes", bytes, "sha256", sha == null ? "" : sha, "serverVersion", "15.19",
+                "toolVersion", "pg_dump (PostgreSQL) 15.19", "error", error == null ? "" : error));
+        event.put("claimId", claimId);
+        event.put("objectKey", objectKey);
         try {
-            return JSON.writeValueAsString(Map.of("v", 1, "jobId", jobId, "attempt", attempt, "workerId", workerId,
-                    "type", type, "bytes", bytes, "sha256", sha == null ? "" : sha, "serverVersion", "15.19",
-                    "toolVersion", "pg_dump (PostgreSQL) 15.19", "error", error == null ? "" : error));
+            return JSON.writeValueAsString(event);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

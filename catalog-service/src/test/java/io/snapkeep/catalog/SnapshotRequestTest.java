@@ -59,8 +59,8 @@ class SnapshotRequestTest {
         asAdmin().get("/api/v1/snapshots?requestId=" + requestId).then().body("total", equalTo(0));
 
         KafkaTopics.send(Topics.JOB_EVENTS, running[1], SnapshotApiTest.event(running[1], 1, "CLAIMED", 0, null, null));
-        KafkaTopics.send(Topics.JOB_EVENTS, running[1], SnapshotApiTest.event(running[1], 1, "SUCCEEDED", 1024,
-                "cd".repeat(32), null));
+        KafkaTopics.send(Topics.JOB_EVENTS, running[1], WorkerArchives.succeeded(running[1], 1024,
+                "cd".repeat(32)));
         SnapshotApiTest.awaitJob(running[1], "SUCCEEDED");
         KafkaTopics.send(Topics.SNAPSHOT_REQUESTS, instanceId, request);
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asAdmin()

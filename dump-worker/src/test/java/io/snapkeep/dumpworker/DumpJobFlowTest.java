@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -29,6 +30,7 @@ import io.snapkeep.dumpworker.support.DumpJobs;
 import io.snapkeep.dumpworker.support.SampleDatabase;
 import io.snapkeep.localstack.PostgresServer;
 import io.snapkeep.localstack.quarkus.RealServersTestResource;
+import io.snapkeep.messages.ArchiveChecksum;
 import io.snapkeep.messages.ConnectionSpec;
 import io.snapkeep.messages.DumpJob;
 import io.snapkeep.messages.DumpOptions;
@@ -95,6 +97,12 @@ class DumpJobFlowTest extends RealServersTest {
         assertEquals(Files.size(archive), done.bytes());
         assertTrue(done.bytes() > 5L << 20, "several parts: " + done.bytes());
         assertEquals(sha256(archive), done.sha256());
+        assertTrue(done.objectKey().matches(Pattern.quote(job.keyPrefix()) + "attempt-1-[0-9a-f]{16}\\.dump"),
+                done.objectKey());
+        assertEquals(history.get(0).claimId(), done.claimId());
+        assertTrue(done.objectKey().contains(done.claimId()), "each claim writes its own object");
+        assertEquals(done.sha256(), ArchiveChecksum.sha256Of(s3.getObjectAsBytes(
+                b -> b.bucket(bucket).key(ArchiveChecksum.keyOf(done.objectKey()))).asUtf8String()));
         String list = Tools.run(List.of("pg_restore", "--list", archive.toString()), Map.of());
         assertTrue(list.contains("TABLE DATA public notes"), list);
         assertTrue(list.contains("TABLE DATA public pgbench_accounts"), list);
@@ -149,14 +157,14 @@ class DumpJobFlowTest extends RealServersTest {
         jobs.sendUnsigned(unsigned);
         DumpJob signed = sampleJob(DumpOptions.defaults());
         DumpJob altered = new DumpJob(signed.v(), signed.jobId(), signed.snapshotId(), signed.instanceId(),
-                signed.attempt(), signed.connection(), signed.options(), "snapshots/elsewhere/overwritten.dump");
+                signed.attempt(), signed.connection(), signed.options(), "snapshots/elsewhere/", "dump");
         jobs.sendForged(altered, signed);
 
         succeeded(jobs.send(sampleJob(DumpJobs.options("custom", true, List.of()))));
 
         assertEquals(List.of(), events.awaitEvents(unsigned.jobId(), Duration.ofSeconds(1)), "no CLAIMED event");
         assertEquals(List.of(), events.events(signed.jobId()), "no CLAIMED event");
-        for (String key : List.of(unsigned.objectKey(), signed.objectKey(), altered.objectKey())) {
+        for (String key : List.of(unsigned.keyPrefix(), signed.keyPrefix(), altered.keyPrefix())) {
             assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(key)).contents().isEmpty(), key);
             assertTrue(s3.listMultipartUploads(b -> b.bucket(bucket).prefix(key)).uploads().isEmpty(), key);
         }
@@ -182,7 +190,7 @@ class DumpJobFlowTest extends RealServersTest {
         ConnectionSpec c = made.connection();
         DumpJob job = jobs.send(new DumpJob(made.v(), made.jobId(), made.snapshotId(), made.instanceId(),
                 made.attempt(), new ConnectionSpec(c.host() + "/other?sslmode=disable", c.port(), c.database(),
-                        c.username(), c.sslmode(), c.sealedPassword(), null), made.options(), made.objectKey()));
+                        c.username(), c.sslmode(), c.sealedPassword(), null), made.options(), made.keyPrefix(), made.extension()));
 
         JobEvent failed = failed(job);
 
@@ -212,7 +220,7 @@ class DumpJobFlowTest extends RealServersTest {
         assertTrue(failed.error().startsWith("pg_dump exited with code 1"), failed.error());
         assertTrue(failed.error().contains("permission denied"), failed.error());
         assertNoUploadLeft(job);
-        assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(job.objectKey())).contents().isEmpty());
+        assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(job.keyPrefix())).contents().isEmpty());
     }
 
     @Test
@@ -274,13 +282,14 @@ class DumpJobFlowTest extends RealServersTest {
     }
 
     private void assertNoUploadLeft(DumpJob job) {
-        assertTrue(s3.listMultipartUploads(b -> b.bucket(bucket).prefix(job.objectKey())).uploads().isEmpty());
+        assertTrue(s3.listMultipartUploads(b -> b.bucket(bucket).prefix(job.keyPrefix())).uploads().isEmpty());
     }
 
+    /** The archive the job's SUCCEEDED event names. */
     private Path download(DumpJob job) throws Exception {
         Path file = Files.createTempFile(Path.of("target"), "archive-", ".dump");
         Files.delete(file);
-        s3.getObject(b -> b.bucket(bucket).key(job.objectKey()), file);
+        s3.getObject(b -> b.bucket(bucket).key(succeeded(job).objectKey()), file);
         return file;
     }
 

@@ -18,7 +18,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.snapkeep.localstack.PostgresServer;
+import io.snapkeep.messages.ArchiveChecksum;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Snapshots restored through the API by a real restore-worker: exactly what was dumped, or exactly what was there. */
 class RestoreEndToEndTest {
@@ -119,7 +121,8 @@ class RestoreEndToEndTest {
 
     private static String objectKey(String instanceId, String snapshotId) {
         return system.s3.listObjectsV2(b -> b.bucket(system.stack.bucket())
-                .prefix("snapshots/" + instanceId + "/" + snapshotId + "/")).contents().get(0).key();
+                .prefix("snapshots/" + instanceId + "/" + snapshotId + "/")).contents().stream()
+                .map(S3Object::key).filter(key -> !key.endsWith(ArchiveChecksum.SUFFIX)).findFirst().orElseThrow();
     }
 
     private static void put(String key, byte[] bytes) {

@@ -4,39 +4,44 @@ import java.time.Instant;
 
 /**
  * On {@link Topics#JOB_EVENTS}, keyed by job id. {@code bytes} is the progress (or the final size),
- * {@code sha256} and the versions are set on SUCCEEDED, {@code error} on FAILED.
+ * {@code sha256} and the versions are set on SUCCEEDED, {@code error} on FAILED. {@code claimId} names the worker's
+ * claim of the attempt (a random id made when it took the job), on every event of that claim, so that two deliveries
+ * of one attempt, even to one worker, are told apart; {@code objectKey} is set on the SUCCEEDED of a dump: the object
+ * the claim wrote.
  */
 public record JobEvent(int v, String jobId, int attempt, String workerId, JobEventType type, long bytes,
-        String sha256, String serverVersion, String toolVersion, String error, Instant at) {
+        String sha256, String serverVersion, String toolVersion, String error, Instant at, String claimId,
+        String objectKey) {
 
-    public static JobEvent claimed(String jobId, int attempt, String workerId) {
+    public static JobEvent claimed(String jobId, int attempt, String workerId, String claimId) {
         return new JobEvent(1, jobId, attempt, workerId, JobEventType.CLAIMED, 0, null, null, null, null,
-                Instant.now());
+                Instant.now(), claimId, null);
     }
 
-    public static JobEvent progress(String jobId, int attempt, String workerId, long bytes) {
-        return new JobEvent(1, jobId, attempt, workerId, JobEventType.PROGRESS, bytes, null, null, null, null,
-                Instant.now());
+    public static JobEvent progress(JobEvent claimed, long bytes) {
+        return new JobEvent(1, claimed.jobId(), claimed.attempt(), claimed.workerId(), JobEventType.PROGRESS, bytes,
+                null, null, null, null, Instant.now(), claimed.claimId(), null);
     }
 
-    public static JobEvent swapping(String jobId, int attempt, String workerId, long bytes) {
-        return new JobEvent(1, jobId, attempt, workerId, JobEventType.SWAPPING, bytes, null, null, null, null,
-                Instant.now());
+    public static JobEvent swapping(JobEvent claimed, long bytes) {
+        return new JobEvent(1, claimed.jobId(), claimed.attempt(), claimed.workerId(), JobEventType.SWAPPING, bytes,
+                null, null, null, null, Instant.now(), claimed.claimId(), null);
     }
 
-    public static JobEvent cancelled(String jobId, int attempt, String workerId, long bytes) {
-        return new JobEvent(1, jobId, attempt, workerId, JobEventType.CANCELLED, bytes, null, null, null, null,
-                Instant.now());
+    public static JobEvent cancelled(JobEvent claimed, long bytes) {
+        return new JobEvent(1, claimed.jobId(), claimed.attempt(), claimed.workerId(), JobEventType.CANCELLED, bytes,
+                null, null, null, null, Instant.now(), claimed.claimId(), null);
     }
 
-    public static JobEvent succeeded(String jobId, int attempt, String workerId, long bytes, String sha256,
-            String serverVersion, String toolVersion) {
-        return new JobEvent(1, jobId, attempt, workerId, JobEventType.SUCCEEDED, bytes, sha256, serverVersion,
-                toolVersion, null, Instant.now());
+    /** @param objectKey the object a dump wrote, or null for other jobs */
+    public static JobEvent succeeded(JobEvent claimed, long bytes, String sha256, String serverVersion,
+            String toolVersion, String objectKey) {
+        return new JobEvent(1, claimed.jobId(), claimed.attempt(), claimed.workerId(), JobEventType.SUCCEEDED, bytes,
+                sha256, serverVersion, toolVersion, null, Instant.now(), claimed.claimId(), objectKey);
     }
 
-    public static JobEvent failed(String jobId, int attempt, String workerId, long bytes, String error) {
-        return new JobEvent(1, jobId, attempt, workerId, JobEventType.FAILED, bytes, null, null, null, error,
-                Instant.now());
+    public static JobEvent failed(JobEvent claimed, long bytes, String error) {
+        return new JobEvent(1, claimed.jobId(), claimed.attempt(), claimed.workerId(), JobEventType.FAILED, bytes,
+                null, null, null, error, Instant.now(), claimed.claimId(), null);
     }
 }

@@ -26,9 +26,10 @@ import io.snapkeep.messages.Topics;
 
 /**
  * Writes the outbox row that hands a job's current attempt to the workers, inside the caller's transaction.
- * Each dump attempt writes its own object key and each restore attempt its own side database, so a worker given
- * up for lost that finishes late can never overwrite what a newer attempt made. Each dispatch starts the job's queue
- * timeout ({@code snapkeep.jobs.queue-timeout}).
+ * Each claim of a dump attempt writes its own object under the snapshot's prefix ({@link ArchiveKeys}) and each
+ * restore attempt its own side database, so neither a worker given up for lost that finishes late nor a second
+ * delivery of the same attempt can overwrite what another claim made. Each dispatch starts the
+ * job's queue timeout ({@code snapkeep.jobs.queue-timeout}).
  */
 @ApplicationScoped
 public class JobDispatcher {
@@ -62,10 +63,9 @@ public class JobDispatcher {
     }
 
     public Uni<Void> dispatchDump(Instance instance, Snapshot snapshot, Job job) {
-        snapshot.objectKey = objectKey(snapshot, job.attempt);
         DumpJob message = new DumpJob(1, job.id.toString(), snapshot.id.toString(), instance.id.toString(),
                 job.attempt, connectionOf(instance), json.read(snapshot.options, DumpOptions.class),
-                snapshot.objectKey);
+                ArchiveKeys.prefix(snapshot), DumpFormat.of(snapshot.format).extension());
         queue(job);
         return outbox.append(Topics.DUMP_JOBS, instance.id.toString(), message).replaceWithVoid();
     }
@@ -106,11 +106,6 @@ public class JobDispatcher {
                     spec.username(), spec.sslmode(), spec.sealedPassword(), spec.sslRootCert()));
         }
         return instances.findById(job.instanceId).map(JobDispatcher::connectionOf);
-    }
-
-    static String objectKey(Snapshot snapshot, int attempt) {
-        return "snapshots/" + snapshot.instanceId + "/" + snapshot.id + "/attempt-" + attempt + "."
-                + DumpFormat.of(snapshot.format).extension();
     }
 
     static ConnectionSpec connectionOf(Instance instance) {

@@ -1,6 +1,7 @@
 package io.snapkeep.catalog.service;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.snapkeep.catalog.Job;
 import io.snapkeep.catalog.JobStatus;
+import io.snapkeep.catalog.JobType;
 import io.snapkeep.catalog.config.CatalogConfig;
 import io.snapkeep.catalog.repository.JobRepository;
 import io.snapkeep.catalog.repository.SnapshotRepository;
@@ -18,9 +20,10 @@ import io.snapkeep.messages.JobEvent;
 
 /**
  * Applies what workers report. Idempotent: an event for another attempt than the job's current one, for a job
- * that already ended, or from another worker than the one whose claim came first (a job redelivered to a second
- * worker by a consumer-group rebalance), changes nothing, so redelivered or late events are harmless. CANCELLED ends
- * the job as cancelled by whoever asked for it; SWAPPING marks a restore that can no longer be cancelled.
+ * that already ended, or from another claim than the one that came first (a job delivered twice, by an outbox resend
+ * or a consumer-group rebalance, to another worker or to the same one), changes nothing but the removal of the archive
+ * such a claim wrote ({@link DumpArchives}), so redelivered or late events are harmless. CANCELLED ends the job as
+ * cancelled by whoever asked for it; SWAPPING marks a restore that can no longer be cancelled.
  */
 @ApplicationScoped
 public class JobEventService {
@@ -29,13 +32,15 @@ public class JobEventService {
     private final JobRepository jobs;
     private final SnapshotRepository snapshots;
     private final JobOutcomes outcomes;
+    private final DumpArchives archives;
     private final CatalogConfig config;
 
     public JobEventService(JobRepository jobs, SnapshotRepository snapshots, JobOutcomes outcomes,
-            CatalogConfig config) {
+            DumpArchives archives, CatalogConfig config) {
         this.jobs = jobs;
         this.snapshots = snapshots;
         this.outcomes = outcomes;
+        this.archives = archives;
         this.config = config;
     }
 
@@ -49,18 +54,19 @@ public class JobEventService {
             if (job.attempt != event.attempt() || !job.isActive()) {
                 LOG.debugf("stale %s of job %s attempt %d skipped (job at attempt %d, %s)", event.type(), job.id,
                         event.attempt(), job.attempt, job.status);
-                return Uni.createFrom().voidItem();
+                return archives.discard(job, event);
             }
-            if (job.workerId != null && !job.workerId.equals(event.workerId())) {
-                LOG.warnf("%s of job %s from worker %s skipped: worker %s holds its lease", event.type(), job.id,
-                        event.workerId(), job.workerId);
-                return Uni.createFrom().voidItem();
+            if (job.workerId != null && !holds(job, event)) {
+                LOG.warnf("%s of job %s from worker %s (claim %s) skipped: worker %s (claim %s) holds its lease",
+                        event.type(), job.id, event.workerId(), event.claimId(), job.workerId, job.claimId);
+                return archives.discard(job, event);
             }
             return switch (event.type()) {
                 case CLAIMED, PROGRESS -> heartbeat(job, event);
                 case SWAPPING -> swapping(job, event);
-                case SUCCEEDED -> outcomes.succeed(job, new JobOutcomes.Result(event.bytes(), event.sha256(),
-                        event.serverVersion(), event.toolVersion()));
+                case SUCCEEDED -> job.type == JobType.DUMP ? archives.complete(job, event)
+                        : outcomes.succeed(job, new JobOutcomes.Result(event.bytes(), event.sha256(),
+                                event.serverVersion(), event.toolVersion(), null));
                 case FAILED -> outcomes.fail(job, event.error() == null ? "the worker reported a failure" : event.error());
                 case CANCELLED -> outcomes.cancel(job, job.cancelRequestedBy == null ? "worker " + event.workerId()
                         : job.cancelRequestedBy);
@@ -81,9 +87,14 @@ public class JobEventService {
         return heartbeat(job, event);
     }
 
+    private static boolean holds(Job job, JobEvent event) {
+        return job.workerId.equals(event.workerId()) && Objects.equals(job.claimId, event.claimId());
+    }
+
     private Uni<Void> heartbeat(Job job, JobEvent event) {
         Instant now = Instant.now();
         job.workerId = event.workerId();
+        job.claimId = event.claimId();
         job.progressBytes = Math.max(job.progressBytes, event.bytes());
         job.leaseExpiresAt = now.plus(config.jobs().leaseDuration());
         job.updatedAt = now;

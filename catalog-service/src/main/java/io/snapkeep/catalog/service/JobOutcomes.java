@@ -37,8 +37,8 @@ public class JobOutcomes {
         this.config = config;
     }
 
-    /** What a successful job reported. */
-    public record Result(long sizeBytes, String sha256, String serverVersion, String toolVersion) {
+    /** What a successful job reported; {@code objectKey} is the archive a dump wrote (checked), else null. */
+    public record Result(long sizeBytes, String sha256, String serverVersion, String toolVersion, String objectKey) {
     }
 
     public Uni<Void> succeed(Job job, Result result) {
@@ -89,6 +89,7 @@ public class JobOutcomes {
     private Uni<Void> completeSnapshot(Job job, Result result) {
         return snapshots.findById(job.snapshotId).chain(snapshot -> {
             snapshot.status = SnapshotStatus.COMPLETED;
+            snapshot.objectKey = result.objectKey();
             snapshot.sizeBytes = result.sizeBytes();
             snapshot.sha256 = result.sha256();
             snapshot.serverVersion = result.serverVersion();

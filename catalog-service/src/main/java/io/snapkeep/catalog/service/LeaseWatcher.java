@@ -85,6 +85,7 @@ public class LeaseWatcher {
         job.attempt++;
         job.status = JobStatus.QUEUED;
         job.workerId = null;
+        job.claimId = null;
         job.leaseExpiresAt = null;
         job.progressBytes = 0;
         job.updatedAt = Instant.now();

@@ -48,7 +48,7 @@ public class SnapshotDeletion {
     }
 
     private Uni<Void> removeObjects(Snapshot snapshot) {
-        String prefix = "snapshots/" + snapshot.instanceId + "/" + snapshot.id + "/";
+        String prefix = ArchiveKeys.prefix(snapshot);
         return vertx.<Void>executeBlocking(() -> {
             store.deleteAll(prefix, snapshot.objectKey);
             return null;

@@ -106,7 +106,7 @@ public class UploadService {
                 byte[] buffer = new byte[ArchiveSniffer.PREFIX_SIZE];
                 int prefix = readPrefix(body, buffer);
                 info = ArchiveSniffer.identify(buffer, prefix);
-                key = "snapshots/" + instance.id + "/" + id + "/upload." + info.format().extension();
+                key = ArchiveKeys.prefix(instance.id, id) + "upload." + info.format().extension();
                 stored = store(key, info, buffer, prefix, body);
             } catch (CatalogException e) {
                 LOG.infof("an upload to instance %s was refused (%d): %s", instance.name, e.status(), e.getMessage());

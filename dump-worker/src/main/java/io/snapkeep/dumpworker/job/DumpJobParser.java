@@ -31,7 +31,8 @@ public class DumpJobParser {
         }
         require(job.jobId(), "jobId");
         require(job.instanceId(), "instanceId");
-        require(job.objectKey(), "objectKey");
+        require(job.keyPrefix(), "keyPrefix");
+        require(job.extension(), "extension");
         ConnectionSpec c = job.connection();
         if (c == null) {
             throw new DumpFailure("job " + job.jobId() + " has no connection");
@@ -44,7 +45,7 @@ public class DumpJobParser {
         }
         DumpOptions options = job.options() == null ? DumpOptions.defaults() : job.options();
         return new DumpJob(job.v(), job.jobId(), job.snapshotId(), job.instanceId(), job.attempt(), c, options,
-                job.objectKey());
+                job.keyPrefix(), job.extension());
     }
 
     private static void require(String value, String field) {

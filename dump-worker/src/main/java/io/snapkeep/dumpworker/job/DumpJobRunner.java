@@ -28,8 +28,9 @@ import io.snapkeep.worker.pg.PgProcess;
 import io.snapkeep.worker.pg.RootCertFile;
 
 /**
- * Runs one dump job: CLAIMED, the host checked again ({@link ConnectionGuard}), then {@code pg_dump} streamed into a multipart upload with PROGRESS heartbeats, then
- * SUCCEEDED once the store completed the object, or FAILED (upload aborted) with the tool's error.
+ * Runs one dump job: CLAIMED, the host checked again ({@link ConnectionGuard}), then {@code pg_dump} streamed into a
+ * multipart upload to this claim's own {@link ArchiveKey} with PROGRESS heartbeats, then SUCCEEDED naming the object
+ * once the store completed it (with its checksum beside it), or FAILED (upload aborted) with the tool's error.
  */
 @ApplicationScoped
 public class DumpJobRunner {
@@ -58,29 +59,32 @@ public class DumpJobRunner {
 
     void run(DumpJob job, Cancellation cancellation) {
         JobReport report = reporter.claim(job.jobId(), job.attempt());
-        LOG.infof("job %s (attempt %d): dumping %s into s3://%s/%s", job.jobId(), job.attempt(), describe(job),
-                store.bucket(), job.objectKey());
+        String key = ArchiveKey.of(job, report.claimId());
+        LOG.infof("job %s (attempt %d, claim %s): dumping %s into s3://%s/%s", job.jobId(), job.attempt(),
+                report.claimId(), describe(job), store.bucket(), key);
+        String password = null;
         Dumped dumped;
         try (RootCertFile rootCert = RootCertFile.write(job.connection().sslRootCert())) {
             guard.check(job.connection());
-            String password = passwords.open(job.connection(), job.instanceId());
-            dumped = dump(job, PgConnection.of(job.connection(), password, rootCert.path()), report, cancellation);
+            password = passwords.open(job.connection(), job.instanceId());
+            dumped = dump(job, key, PgConnection.of(job.connection(), password, rootCert.path()), report,
+                    cancellation);
         } catch (Exception e) {
             report.failed(e, cancellation);
             return;
         }
         UploadedArchive archive = dumped.archive();
         report.succeeded(archive.size(), archive.sha256(), dumped.target().server().number(),
-                dumped.target().tool().versionLine());
+                dumped.target().tool().versionLine(), key);
         LOG.infof("job %s: succeeded, %d bytes, sha256 %s, server %s, %s", job.jobId(), archive.size(),
                 archive.sha256(), dumped.target().server(), dumped.target().tool().versionLine());
     }
 
-    private Dumped dump(DumpJob job, PgConnection connection, JobReport report, Cancellation cancellation)
-            throws IOException, InterruptedException {
+    private Dumped dump(DumpJob job, String key, PgConnection connection, JobReport report,
+            Cancellation cancellation) throws IOException, InterruptedException {
         PgDumpTarget target = locator.locate(connection);
         List<String> command = PgDumpCommand.arguments(target.tool().pgDump(), job.options(), compressionLevel);
-        MultipartUpload upload = store.startUpload(job.objectKey());
+        MultipartUpload upload = store.startUpload(key);
         try (PgProcess pgDump = PgProcess.start(command, env -> client.apply(env, connection),
                 PgProcess.Pipe.STDOUT)) {
             cancellation.onCancel(pgDump::close);
@@ -89,7 +93,7 @@ public class DumpJobRunner {
             if (pgDump.waitFor() != 0) {
                 throw new DumpFailure(pgDump.failureText());
             }
-            upload.complete(archive.parts());
+            upload.complete(archive);
             return new Dumped(target, archive);
         } catch (IOException | InterruptedException | RuntimeException e) {
             upload.abort();

@@ -1,16 +1,20 @@
 package io.snapkeep.dumpworker.store;
 
 import io.snapkeep.parts.PartBuffer;
-import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import io.snapkeep.dumpworker.store.ArchiveUploader.UploadedArchive;
+import io.snapkeep.messages.ArchiveChecksum;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
-/** One multipart upload in progress: the object exists only once {@link #complete} returned. */
+/**
+ * One multipart upload in progress: the object exists only once {@link #complete} returned, and then its
+ * {@link ArchiveChecksum} object beside it does too (it is written first, so no completed archive lacks one).
+ */
 public final class MultipartUpload {
     private static final Logger LOG = Logger.getLogger(MultipartUpload.class);
 
@@ -34,18 +38,22 @@ public final class MultipartUpload {
         return CompletedPart.builder().partNumber(partNumber).eTag(eTag).build();
     }
 
-    public void complete(List<CompletedPart> parts) {
+    /** Stores the archive's checksum object, then completes the upload with its parts. */
+    public void complete(UploadedArchive archive) {
+        s3.putObject(b -> b.bucket(bucket).key(ArchiveChecksum.keyOf(key)).contentType("text/plain"),
+                RequestBody.fromString(ArchiveChecksum.line(key, archive.sha256())));
         s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                .multipartUpload(m -> m.parts(parts)));
+                .multipartUpload(m -> m.parts(archive.parts())));
     }
 
     /**
-     * Drops the parts uploaded so far. A failure is only logged: the parts then stay until a lifecycle rule or an
-     * operator removes them.
+     * Drops the parts uploaded so far and the checksum object if it was written. A failure is only logged: what is
+     * left then stays until a lifecycle rule or an operator removes it.
      */
     public void abort() {
         try {
             s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+            s3.deleteObject(b -> b.bucket(bucket).key(ArchiveChecksum.keyOf(key)));
         } catch (SdkException e) {
             LOG.warnf("could not abort the multipart upload %s of s3://%s/%s: %s", uploadId, bucket, key,
                     e.getMessage());

@@ -64,13 +64,13 @@ class CancelTest extends RealServersTest {
             assertTrue(history.stream().noneMatch(e -> e.type() == JobEventType.FAILED), history::toString);
             await().atMost(Duration.ofSeconds(5)).until(() -> !runningPgDump());
             assertTrue(uploads(job).isEmpty(), "the multipart upload was aborted");
-            assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(job.objectKey())).contents().isEmpty(),
+            assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(job.keyPrefix())).contents().isEmpty(),
                     "no object was made");
         }
     }
 
     private List<?> uploads(DumpJob job) {
-        return s3.listMultipartUploads(b -> b.bucket(bucket).prefix(job.objectKey())).uploads();
+        return s3.listMultipartUploads(b -> b.bucket(bucket).prefix(job.keyPrefix())).uploads();
     }
 
     private static boolean runningPgDump() {

@@ -17,7 +17,7 @@ class DumpJobParserTest {
             {"v":1,"jobId":"j1","snapshotId":"s1","instanceId":"i1","attempt":2,
              "connection":{"host":"db","port":5432,"database":"netbox","username":"nb","sslmode":"prefer",
                            "sealedPassword":"SEALED-SECRET"},
-             "objectKey":"snapshots/i1/s1.dump","extra":"ignored"}""";
+             "keyPrefix":"snapshots/i1/s1/","extension":"dump","extra":"ignored"}""";
 
     private final DumpJobParser parser = new DumpJobParser(
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
@@ -46,7 +46,8 @@ class DumpJobParserTest {
     void refusesJobsMissingWhatADumpNeeds() {
         assertThrows(DumpFailure.class, () -> parser.parse(VALID.replace("\"v\":1", "\"v\":2")));
         assertThrows(DumpFailure.class,
-                () -> parser.parse(VALID.replace("\"objectKey\":\"snapshots/i1/s1.dump\",", "")));
+                () -> parser.parse(VALID.replace("\"keyPrefix\":\"snapshots/i1/s1/\",", "")));
+        assertThrows(DumpFailure.class, () -> parser.parse(VALID.replace("\"extension\":\"dump\",", "")));
         assertThrows(DumpFailure.class, () -> parser.parse(VALID.replace("\"host\":\"db\"", "\"host\":\"\"")));
         assertThrows(DumpFailure.class, () -> parser.parse(VALID.replace("\"port\":5432", "\"port\":0")));
     }

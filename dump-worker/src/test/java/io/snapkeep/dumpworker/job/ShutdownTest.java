@@ -62,7 +62,7 @@ class ShutdownTest extends RealServersTest {
     }
 
     private List<?> uploads(DumpJob job) {
-        return s3.listMultipartUploads(b -> b.bucket(bucket).prefix(job.objectKey())).uploads();
+        return s3.listMultipartUploads(b -> b.bucket(bucket).prefix(job.keyPrefix())).uploads();
     }
 
     /** A profile of its own, so that this test gets an application it may stop. */

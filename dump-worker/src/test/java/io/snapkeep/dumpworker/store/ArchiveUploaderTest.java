@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.snapkeep.dumpworker.DumpFailure;
+import io.snapkeep.messages.ArchiveChecksum;
 import io.snapkeep.dumpworker.store.ArchiveUploader.UploadedArchive;
 import io.snapkeep.localstack.quarkus.RealServersTestResource;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -54,8 +55,10 @@ class ArchiveUploaderTest {
         assertEquals(data.length, archive.size());
         assertEquals(data.length, progress.get());
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)), archive.sha256());
-        upload.complete(archive.parts());
+        upload.complete(archive);
         assertArrayEquals(data, s3.getObjectAsBytes(b -> b.bucket(store.bucket()).key(key)).asByteArray());
+        assertEquals(archive.sha256(), ArchiveChecksum.sha256Of(s3.getObjectAsBytes(
+                b -> b.bucket(store.bucket()).key(ArchiveChecksum.keyOf(key))).asUtf8String()));
     }
 
     @Test
@@ -65,7 +68,7 @@ class ArchiveUploaderTest {
         UploadedArchive archive = uploader.upload(InputStream.nullInputStream(), upload, n -> {
         });
         assertEquals(1, archive.parts().size());
-        upload.complete(archive.parts());
+        upload.complete(archive);
         assertEquals(0, s3.headObject(b -> b.bucket(store.bucket()).key(key)).contentLength());
     }
 

@@ -23,7 +23,7 @@ public final class DumpJobs implements AutoCloseable {
         this.sealer = PasswordSealer.fromBase64Key(cryptoKey);
     }
 
-    /** A job for {@code database} on the test server as {@code user}, with a fresh job id and object key. */
+    /** A job for {@code database} on the test server as {@code user}, with a fresh job id and key prefix. */
     public DumpJob job(PostgresServer postgres, String database, String user, String password, DumpOptions options) {
         String instanceId = UUID.randomUUID().toString();
         String jobId = UUID.randomUUID().toString();
@@ -31,7 +31,7 @@ public final class DumpJobs implements AutoCloseable {
                 sealer.seal(password, PasswordSealer.context(instanceId, postgres.host(), postgres.port(), database,
                         user)), null);
         return new DumpJob(1, jobId, UUID.randomUUID().toString(), instanceId, 1, connection, options,
-                "snapshots/" + instanceId + "/" + jobId + ".dump");
+                "snapshots/" + instanceId + "/" + jobId + "/", "dump");
     }
 
     public DumpJob send(DumpJob job) {

@@ -28,8 +28,7 @@ final class Heartbeat {
 
     synchronized void beat() {
         if (!stopped) {
-            publisher.publish(JobEvent.progress(claimed.jobId(), claimed.attempt(), claimed.workerId(),
-                    bytes.getAsLong()));
+            publisher.publish(JobEvent.progress(claimed, bytes.getAsLong()));
         }
     }
 

@@ -43,14 +43,23 @@ public final class JobReport {
 
     /** Says that the restore began its swap, and waits for Kafka: from now on it can no longer be cancelled. */
     public void swapping() {
-        publisher.publishDurably(JobEvent.swapping(claimed.jobId(), claimed.attempt(), claimed.workerId(), bytes.get()));
+        publisher.publishDurably(JobEvent.swapping(claimed, bytes.get()));
+    }
+
+    /** This claim's id, as every event of the job carries it. */
+    public String claimId() {
+        return claimed.claimId();
     }
 
     public void succeeded(long size, String sha256, String serverVersion, String toolVersion) {
+        succeeded(size, sha256, serverVersion, toolVersion, null);
+    }
+
+    /** SUCCEEDED of a dump, naming the object this claim wrote. */
+    public void succeeded(long size, String sha256, String serverVersion, String toolVersion, String objectKey) {
         heartbeat.stop();
         metrics.succeeded(elapsed());
-        publisher.publishDurably(JobEvent.succeeded(claimed.jobId(), claimed.attempt(), claimed.workerId(), size,
-                sha256, serverVersion, toolVersion));
+        publisher.publishDurably(JobEvent.succeeded(claimed, size, sha256, serverVersion, toolVersion, objectKey));
     }
 
     /**
@@ -66,8 +75,7 @@ public final class JobReport {
             metrics.stopped();
             LOG.infof("job %s: cancelled by %s after %d bytes, %s", claimed.jobId(), cancellation.cancelledBy(),
                     bytes.get(), kind.afterStop());
-            publisher.publishDurably(JobEvent.cancelled(claimed.jobId(), claimed.attempt(), claimed.workerId(),
-                    bytes.get()));
+            publisher.publishDurably(JobEvent.cancelled(claimed, bytes.get()));
             return;
         }
         if (cancellation.cancelled()) {
@@ -79,8 +87,7 @@ public final class JobReport {
         String error = ErrorText.of(failure, kind);
         metrics.failed(elapsed());
         LOG.warnf("job %s (attempt %d) failed: %s", claimed.jobId(), claimed.attempt(), error);
-        publisher.publishDurably(JobEvent.failed(claimed.jobId(), claimed.attempt(), claimed.workerId(), bytes.get(),
-                error));
+        publisher.publishDurably(JobEvent.failed(claimed, bytes.get(), error));
     }
 
     private Duration elapsed() {
