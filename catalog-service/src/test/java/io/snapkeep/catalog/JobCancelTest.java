@@ -57,8 +57,7 @@ class JobCancelTest {
     void anEndedJobIsNotCancelledAndAnUnknownOneIsNotFound() {
         String[] started = Fixtures.startSnapshot(Fixtures.registerInstance());
         KafkaTopics.send(Topics.JOB_EVENTS, started[1], SnapshotApiTest.event(started[1], 1, "CLAIMED", 0, null, null));
-        KafkaTopics.send(Topics.JOB_EVENTS, started[1],
-                SnapshotApiTest.event(started[1], 1, "SUCCEEDED", 1024, "cd".repeat(32), null));
+        KafkaTopics.send(Topics.JOB_EVENTS, started[1], WorkerArchives.succeeded(started[1], 1024, "cd".repeat(32)));
         SnapshotApiTest.awaitJob(started[1], "SUCCEEDED");
 
         cancel(started[1]).then().statusCode(409).body("detail", containsString("already ended SUCCEEDED"));

@@ -17,6 +17,7 @@ import io.snapkeep.catalog.config.CatalogConfig;
 import io.snapkeep.catalog.repository.JobRepository;
 import io.snapkeep.catalog.repository.SnapshotRepository;
 import io.snapkeep.messages.JobEvent;
+import io.snapkeep.messages.JobEventType;
 
 /**
  * Applies what workers report. Idempotent: an event for another attempt than the job's current one, for a job
@@ -57,7 +58,8 @@ public class JobEventService {
                 return archives.discard(job, event);
             }
             if (job.workerId != null && !holds(job, event)) {
-                LOG.warnf("%s of job %s from worker %s (claim %s) skipped: worker %s (claim %s) holds its lease",
+                Logger.Level level = event.type() == JobEventType.PROGRESS ? Logger.Level.DEBUG : Logger.Level.WARN;
+                LOG.logf(level, "%s of job %s from worker %s (claim %s) skipped: worker %s (claim %s) holds its lease",
                         event.type(), job.id, event.workerId(), event.claimId(), job.workerId, job.claimId);
                 return archives.discard(job, event);
             }
