@@ -143,12 +143,16 @@ class SnapshotEndToEndTest {
     }
 
     private static Path download(String instanceId, String snapshotId) throws IOException {
-        List<S3Object> objects = system.s3.listObjectsV2(b -> b.bucket(system.stack.bucket())
-                .prefix("snapshots/" + instanceId + "/" + snapshotId + "/")).contents();
-        assertEquals(1, objects.size(), "one archive per snapshot: " + objects);
+        List<String> keys = system.s3.listObjectsV2(b -> b.bucket(system.stack.bucket())
+                .prefix("snapshots/" + instanceId + "/" + snapshotId + "/")).contents().stream().map(S3Object::key)
+                .toList();
+        List<String> archives = keys.stream().filter(k -> !k.endsWith(".sha256")).toList();
+        assertEquals(1, archives.size(), "one archive per snapshot: " + keys);
+        assertEquals(List.of(archives.get(0) + ".sha256"), keys.stream().filter(k -> k.endsWith(".sha256")).toList(),
+                "and its checksum file beside it: " + keys);
         Path file = Files.createTempFile(Path.of("target"), "snapshot-", ".dump");
         Files.delete(file);
-        system.s3.getObject(b -> b.bucket(system.stack.bucket()).key(objects.get(0).key()), file);
+        system.s3.getObject(b -> b.bucket(system.stack.bucket()).key(archives.get(0)), file);
         return file;
     }
 
