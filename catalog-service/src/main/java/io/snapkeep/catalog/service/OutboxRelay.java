@@ -2,6 +2,7 @@ package io.snapkeep.catalog.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,6 +39,10 @@ public class OutboxRelay {
     private final CatalogConfig config;
     private final MessageSignatures signatures;
     private final Vertx vertx;
+    /** A pass of this replica is running. */
+    private final AtomicBoolean passing = new AtomicBoolean();
+    /** A pass was asked for since the running one began. */
+    private final AtomicBoolean wanted = new AtomicBoolean();
 
     public OutboxRelay(OutboxRepository outbox, @Channel("outbox") MutinyEmitter<String> kafka,
             CatalogConfig config, MessageSignatures signatures, Vertx vertx) {
@@ -50,20 +55,35 @@ public class OutboxRelay {
 
     /**
      * Starts a pass now, on a context of its own, instead of at the next tick: for a caller whose transaction queued a
-     * job and committed, so that the job leaves at once. When another pass holds the relay lock this one publishes
-     * nothing and the next tick takes the row.
+     * message and committed, so that it leaves at once. Passes of this replica run one at a time; a call that comes
+     * while one runs makes another run right after it, so no row waits for the next tick because of a pass that
+     * started before it was committed. A pass that finds the relay lock held by another replica publishes nothing and
+     * the next tick takes the row.
      */
     public void publishSoon() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> tick().subscribe().with(done -> {
-        }));
+        wanted.set(true);
+        if (passing.compareAndSet(false, true)) {
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> pass());
+        }
     }
 
-    @Scheduled(every = "${snapkeep.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> tick() {
-        return publishPending().onFailure().invoke(e -> LOG.warnf("outbox relay pass failed: %s", e.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+    @Scheduled(every = "${snapkeep.outbox.poll-interval:200ms}")
+    void tick() {
+        publishSoon();
+    }
+
+    private void pass() {
+        wanted.set(false);
+        publishPending().onFailure().invoke(e -> LOG.warnf("outbox relay pass failed: %s", e.toString()))
+                .onFailure().recoverWithNull()
+                .subscribe().with(published -> {
+                    passing.set(false);
+                    if (wanted.get()) {
+                        publishSoon();
+                    }
+                });
     }
 
     /** @return how many rows this pass published */

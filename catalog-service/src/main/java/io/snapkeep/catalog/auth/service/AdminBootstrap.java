@@ -20,7 +20,8 @@ import io.snapkeep.catalog.auth.UserRepository;
 import io.snapkeep.catalog.config.CatalogConfig;
 
 /**
- * At start: registers the configured scheduler token, and, when there is no admin at all, the bootstrap admin token.
+ * At start: registers the configured scheduler token (again, should it have been revoked: configuration decides which
+ * token the scheduler holds), and, when there is no admin at all, the bootstrap admin token.
  * Without an admin and without a bootstrap token the catalog refuses to start (unless {@code require-admin} is off),
  * as nobody could ever manage it. Neither token is ever logged.
  */
@@ -59,12 +60,19 @@ public class AdminBootstrap {
         }
         String hash = Secrets.hash(token.get());
         return tokens.findByHash(hash).chain(existing -> {
-            if (existing != null) {
+            if (existing != null && existing.revokedAt == null) {
                 return Uni.createFrom().voidItem();
             }
-            return tokens.listActiveNamed(SCHEDULER_NAME).invoke(old -> old.stream()
+            Uni<Void> others = tokens.listActiveNamed(SCHEDULER_NAME).invoke(old -> old.stream()
                     .filter(t -> CONFIGURATION.equals(t.createdBy)).forEach(t -> t.revokedAt = clock.instant()))
-                    .chain(() -> tokens.persist(tokenService.newToken(SCHEDULER_NAME, Role.OPERATOR, token.get(),
+                    .replaceWithVoid();
+            if (existing != null) {
+                return others.invoke(() -> {
+                    existing.revokedAt = null;
+                    LOG.info("registered the scheduler's API token from snapkeep.auth.scheduler-token again");
+                });
+            }
+            return others.chain(() -> tokens.persist(tokenService.newToken(SCHEDULER_NAME, Role.OPERATOR, token.get(),
                             CONFIGURATION)))
                     .invoke(() -> LOG.info("registered the scheduler's API token from snapkeep.auth.scheduler-token"))
                     .replaceWithVoid();
@@ -75,7 +83,13 @@ public class AdminBootstrap {
         return users.countAdmins().chain(admins -> tokens.countUsableAdmins(clock.instant())
                 .chain(adminTokens -> {
                     if (admins + adminTokens > 0) {
-                        return Uni.createFrom().voidItem();
+                        return token.isEmpty() ? Uni.createFrom().voidItem()
+                                : tokens.findByHash(Secrets.hash(token.get())).invoke(known -> {
+                                    if (known == null) {
+                                        LOG.warn("snapkeep.auth.bootstrap-token was not registered: the catalog has an"
+                                                + " admin already; use that admin's token or user");
+                                    }
+                                }).replaceWithVoid();
                     }
                     if (token.isEmpty()) {
                         return noAdmin();
