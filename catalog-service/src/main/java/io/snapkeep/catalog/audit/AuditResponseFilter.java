@@ -15,12 +15,10 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.snapkeep.catalog.service.FreshContext;
 import io.snapkeep.catalog.service.OutboxRelay;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
@@ -88,10 +86,7 @@ public class AuditResponseFilter {
 
     /** Hibernate Reactive runs on an event loop; an upload's answer leaves from a worker thread. */
     private <T> Uni<T> onEventLoop(Supplier<Uni<T>> work) {
-        return Uni.createFrom().emitter(emitter -> {
-            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> work.get().subscribe().with(emitter::complete, emitter::fail));
-        });
+        return Uni.createFrom().emitter(emitter -> FreshContext.run(vertx,
+                () -> work.get().subscribe().with(emitter::complete, emitter::fail)));
     }
 }

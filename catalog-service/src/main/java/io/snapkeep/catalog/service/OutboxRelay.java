@@ -12,15 +12,12 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.snapkeep.catalog.OutboxMessage;
 import io.snapkeep.catalog.config.CatalogConfig;
 import io.snapkeep.catalog.messaging.MessageSignatures;
 import io.snapkeep.catalog.repository.OutboxRepository;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
@@ -63,9 +60,7 @@ public class OutboxRelay {
     public void publishSoon() {
         wanted.set(true);
         if (passing.compareAndSet(false, true)) {
-            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> pass());
+            FreshContext.run(vertx, this::pass);
         }
     }
 
