@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.snapkeep.dumpworker.DumpFailure;
 import io.snapkeep.dumpworker.config.DumpWorkerConfig;
+import io.snapkeep.dumpworker.pg.DatabaseSizeProbe;
 import io.snapkeep.dumpworker.pg.PgDumpCommand;
 import io.snapkeep.dumpworker.pg.PgDumpLocator;
 import io.snapkeep.dumpworker.pg.PgDumpLocator.PgDumpTarget;
@@ -28,7 +29,8 @@ import io.snapkeep.worker.pg.PgProcess;
 import io.snapkeep.worker.pg.RootCertFile;
 
 /**
- * Runs one dump job: CLAIMED, the host checked again ({@link ConnectionGuard}), then {@code pg_dump} streamed into a
+ * Runs one dump job: CLAIMED, the host checked again ({@link ConnectionGuard}), the database's size read for the
+ * heartbeats' {@code expectedBytes} ({@link DatabaseSizeProbe}), then {@code pg_dump} streamed into a
  * multipart upload to this claim's own {@link ArchiveKey} with PROGRESS heartbeats, then SUCCEEDED naming the object
  * once the store completed it (with its checksum beside it), or FAILED (upload aborted) with the tool's error.
  */
@@ -43,10 +45,12 @@ public class DumpJobRunner {
     private final ArchiveUploader uploader;
     private final PgEnvironment client;
     private final ConnectionGuard guard;
+    private final DatabaseSizeProbe sizes;
     private final int compressionLevel;
 
     DumpJobRunner(JobReporter reporter, PasswordOpener passwords, PgDumpLocator locator, ObjectStore store,
-            ArchiveUploader uploader, PgEnvironment client, ConnectionGuard guard, DumpWorkerConfig config) {
+            ArchiveUploader uploader, PgEnvironment client, ConnectionGuard guard, DatabaseSizeProbe sizes,
+            DumpWorkerConfig config) {
         this.reporter = reporter;
         this.passwords = passwords;
         this.locator = locator;
@@ -54,6 +58,7 @@ public class DumpJobRunner {
         this.uploader = uploader;
         this.client = client;
         this.guard = guard;
+        this.sizes = sizes;
         this.compressionLevel = config.dump().compressionLevel();
     }
 
@@ -83,6 +88,7 @@ public class DumpJobRunner {
     private Dumped dump(DumpJob job, String key, PgConnection connection, JobReport report,
             Cancellation cancellation) throws IOException, InterruptedException {
         PgDumpTarget target = locator.locate(connection);
+        sizes.size(target.tool(), connection).ifPresent(report::expect);
         List<String> command = PgDumpCommand.arguments(target.tool().pgDump(), job.options(), compressionLevel);
         MultipartUpload upload = store.startUpload(key);
         try (PgProcess pgDump = PgProcess.start(command, env -> client.apply(env, connection),

@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 
 import io.snapkeep.messages.RestoreJob;
 import io.snapkeep.restoreworker.restore.RestoreOutcome;
+import io.snapkeep.restoreworker.restore.RestorePhases;
 import io.snapkeep.restoreworker.restore.RestoreService;
 import io.snapkeep.worker.job.Cancellation;
 import io.snapkeep.worker.job.JobReport;
@@ -45,7 +46,7 @@ public class RestoreJobRunner {
             guard.check(job.target());
             String password = passwords.open(job.target(), job.instanceId());
             outcome = restores.restore(job, PgConnection.of(job.target(), password, rootCert.path()),
-                    report::progress, report::swapping, cancellation);
+                    report::progress, report::swapping, cancellation, new RestorePhases(report::expect, report::phase));
         } catch (Exception e) {
             report.failed(e, cancellation);
             return;

@@ -34,7 +34,10 @@ import io.snapkeep.worker.pg.PgInstall;
  * {@code pg_restore} (custom, tar) or {@code psql} (plain, through {@link PlainDumpFilter}), with bounded memory, and
  * is checked (size, SHA-256) once read to its end: the caller swaps nothing in before this returned. A parallel
  * restore ({@code parallelJobs > 1}, custom format) and a CLEAN restore first download the archive to a temporary
- * file and check it, so that a corrupt archive never reaches the target; the file is deleted afterwards.
+ * file and check it, so that a corrupt archive never reaches the target; the file is deleted afterwards. The phases
+ * told: streamed, {@code downloading} until the tool starts, {@code restoring} while the object streams into it (the
+ * download goes on meanwhile), {@code checking} the checksum at its end; spooled, {@code downloading} to the file,
+ * {@code checking} it, then {@code restoring} from it.
  */
 @ApplicationScoped
 public class ArchiveLoader {
@@ -55,9 +58,12 @@ public class ArchiveLoader {
      * @param clean drop what the archive holds first, all in one transaction (mode CLEAN)
      */
     public LoadedArchive load(RestoreJob job, PgInstall tool, PgConnection target, String database, boolean clean,
-            LongConsumer progress, Cancellation cancellation) throws IOException, InterruptedException {
+            LongConsumer progress, Cancellation cancellation, RestorePhases phases)
+            throws IOException, InterruptedException {
         ArchiveFormat format = ArchiveFormat.parse(job.format());
+        phases.enter("downloading");
         StoredObject object = store.describe(job.objectKey());
+        phases.expect(object.size());
         if (job.sizeBytes() > 0 && object.size() != job.sizeBytes()) {
             throw new RestoreFailure("the archive in the store holds " + object.size() + " bytes, the snapshot "
                     + job.sizeBytes() + ": it is truncated or was replaced; nothing was restored");
@@ -70,19 +76,21 @@ public class ArchiveLoader {
         try (ArchiveStream archive = new ArchiveStream(
                 new ResumableObjectStream(offset -> store.open(object, offset), object.size(), name), progress)) {
             if (clean || jobs > 1) {
-                return fromFile(job, tool, format, settings, into, archive, object.size(), cancellation);
+                return fromFile(job, tool, format, settings, into, archive, object.size(), cancellation, phases);
             }
-            return streamed(job, tool, format, settings, into, archive, cancellation);
+            return streamed(job, tool, format, settings, into, archive, cancellation, phases);
         }
     }
 
     private LoadedArchive streamed(RestoreJob job, PgInstall tool, ArchiveFormat format,
-            RestoreCommand.Settings settings, PgConnection into, ArchiveStream archive, Cancellation cancellation)
-            throws IOException, InterruptedException {
+            RestoreCommand.Settings settings, PgConnection into, ArchiveStream archive, Cancellation cancellation,
+            RestorePhases phases) throws IOException, InterruptedException {
         RestoreCommand command = format == ArchiveFormat.PLAIN ? RestoreCommand.psql(tool, settings)
                 : RestoreCommand.pgRestore(tool, format, settings, Optional.empty());
+        phases.enter("restoring");
         ToolRun.Result result = ToolRun.feed(command, env -> client.apply(env, into), archive,
                 filter(format, settings), true, cancellation);
+        phases.enter("checking");
         String sha256;
         try {
             sha256 = archive.verify(job.sha256(), job.sizeBytes());
@@ -98,9 +106,11 @@ public class ArchiveLoader {
 
     private LoadedArchive fromFile(RestoreJob job, PgInstall tool, ArchiveFormat format,
             RestoreCommand.Settings settings, PgConnection into, ArchiveStream archive, long size,
-            Cancellation cancellation) throws IOException, InterruptedException {
+            Cancellation cancellation, RestorePhases phases) throws IOException, InterruptedException {
         try (SpooledArchive spooled = SpooledArchive.download(archive, size, tempDir)) {
+            phases.enter("checking");
             String sha256 = archive.verify(job.sha256(), job.sizeBytes());
+            phases.enter("restoring");
             LOG.debugf("job %s: archive downloaded to %s and checked", job.jobId(), spooled.file());
             ToolRun.Result result;
             RestoreCommand command;

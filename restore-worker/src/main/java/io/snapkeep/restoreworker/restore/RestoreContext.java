@@ -13,10 +13,11 @@ import io.snapkeep.worker.pg.PgInstall;
 
 /**
  * One restore job as it runs: the job, the target's login and server session, the tools, progress, what announces the
- * swap, and stop.
+ * swap, stop, and the phases it passes.
  */
 record RestoreContext(RestoreJob job, PgConnection target, MaintenanceSession session, DatabaseAdmin admin,
-        PgInstall tool, ArchiveLoader loader, LongConsumer progress, Runnable swapping, Cancellation cancellation) {
+        PgInstall tool, ArchiveLoader loader, LongConsumer progress, Runnable swapping, Cancellation cancellation,
+        RestorePhases phases) {
 
     String targetName() {
         return target.database();
@@ -36,6 +37,6 @@ record RestoreContext(RestoreJob job, PgConnection target, MaintenanceSession se
 
     /** Applies the archive to {@code database} on the target server. */
     LoadedArchive loadInto(String database, boolean clean) throws IOException, InterruptedException {
-        return loader.load(job, tool, target, database, clean, progress, cancellation);
+        return loader.load(job, tool, target, database, clean, progress, cancellation, phases);
     }
 }

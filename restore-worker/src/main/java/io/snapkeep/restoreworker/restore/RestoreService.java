@@ -23,7 +23,8 @@ import io.snapkeep.worker.pg.PgVersion;
  * Carries out one restore job on the target server, in this order: connect as the target's user (to the maintenance
  * database, or for CLEAN to the target itself), check the versions and the role's privileges, drop the databases the
  * job lists, then restore by the job's mode. {@code swapping} runs when a restore passes its point of no return (the
- * swap, or a new database taking its name): from then on it can no longer be cancelled.
+ * swap, or a new database taking its name): from then on it can no longer be cancelled. {@code phases} hears the
+ * archive's size and each phase the restore enters.
  */
 @ApplicationScoped
 public class RestoreService {
@@ -43,7 +44,7 @@ public class RestoreService {
     }
 
     public RestoreOutcome restore(RestoreJob job, PgConnection target, LongConsumer progress, Runnable swapping,
-            Cancellation cancellation) throws IOException, InterruptedException {
+            Cancellation cancellation, RestorePhases phases) throws IOException, InterruptedException {
         String connectTo = job.mode() == RestoreMode.CLEAN ? target.database() : maintenanceDatabase;
         try (MaintenanceSession session = MaintenanceSession.open(target, connectTo, client)) {
             PgVersion server = session.serverVersion();
@@ -53,7 +54,7 @@ public class RestoreService {
             }
             PgInstall tool = restores ? installations.newest() : null;
             RestoreContext context = new RestoreContext(job, target, session, new DatabaseAdmin(session), tool, loader,
-                    progress, swapping, cancellation);
+                    progress, swapping, cancellation, phases);
             Preflight.check(context);
             dropListed(context);
             LoadedArchive loaded = switch (job.mode()) {

@@ -1,7 +1,7 @@
 package io.snapkeep.worker.job;
 
 import java.util.concurrent.ScheduledFuture;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import io.snapkeep.messages.JobEvent;
 
@@ -11,15 +11,14 @@ import io.snapkeep.messages.JobEvent;
  */
 final class Heartbeat {
     private final JobEventPublisher publisher;
-    private final JobEvent claimed;
-    private final LongSupplier bytes;
+    private final Supplier<JobEvent> progress;
     private ScheduledFuture<?> schedule;
     private boolean stopped;
 
-    Heartbeat(JobEventPublisher publisher, JobEvent claimed, LongSupplier bytes) {
+    /** @param progress makes the PROGRESS event of the job as it stands */
+    Heartbeat(JobEventPublisher publisher, Supplier<JobEvent> progress) {
         this.publisher = publisher;
-        this.claimed = claimed;
-        this.bytes = bytes;
+        this.progress = progress;
     }
 
     synchronized void scheduledBy(ScheduledFuture<?> schedule) {
@@ -28,7 +27,7 @@ final class Heartbeat {
 
     synchronized void beat() {
         if (!stopped) {
-            publisher.publish(JobEvent.progress(claimed, bytes.getAsLong()));
+            publisher.publish(progress.get());
         }
     }
 

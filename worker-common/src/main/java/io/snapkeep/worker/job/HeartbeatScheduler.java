@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +30,8 @@ public class HeartbeatScheduler {
         });
     }
 
-    Heartbeat start(JobEvent claimed, LongSupplier bytes) {
-        Heartbeat heartbeat = new Heartbeat(publisher, claimed, bytes);
+    Heartbeat start(Supplier<JobEvent> progress) {
+        Heartbeat heartbeat = new Heartbeat(publisher, progress);
         long millis = interval.toMillis();
         heartbeat.scheduledBy(timer.scheduleAtFixedRate(heartbeat::beat, millis, millis, TimeUnit.MILLISECONDS));
         return heartbeat;

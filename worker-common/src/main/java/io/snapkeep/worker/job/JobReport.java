@@ -12,7 +12,9 @@ import io.snapkeep.worker.JobKind;
  * What the catalog hears of one claimed job: PROGRESS heartbeats with the archive bytes so far while it runs, then
  * exactly one final event, SUCCEEDED, FAILED or CANCELLED (stopped on a CANCEL command), once Kafka acknowledged it.
  * A restore about to swap says so (SWAPPING). A job stopped with the worker reports nothing more: its lease expires
- * and the catalog dispatches it again. The job is counted in the metrics as it goes.
+ * and the catalog dispatches it again. The job is counted in the metrics as it goes. Every heartbeat also carries what
+ * the job expects to move in all ({@link #expect}) and, for a restore, its phase ({@link #phase}); a new phase is sent
+ * at once, so that even a short one is seen.
  */
 public final class JobReport {
     private static final Logger LOG = Logger.getLogger(JobReport.class);
@@ -22,6 +24,8 @@ public final class JobReport {
     private final JobMetrics metrics;
     private final JobKind kind;
     private final AtomicLong bytes = new AtomicLong();
+    private volatile Long expectedBytes;
+    private volatile String phase;
     private final long start = System.nanoTime();
     private final Heartbeat heartbeat;
 
@@ -32,7 +36,7 @@ public final class JobReport {
         this.metrics = metrics;
         this.kind = kind;
         metrics.started();
-        this.heartbeat = heartbeats.start(claimed, bytes::get);
+        this.heartbeat = heartbeats.start(this::progressEvent);
     }
 
     /** Counts {@code count} more archive bytes, for the next heartbeat and the metrics. */
@@ -41,9 +45,27 @@ public final class JobReport {
         metrics.bytes(count);
     }
 
+    /** How many bytes the job expects to move in all (a dump: the database's size; a restore: the archive's). */
+    public void expect(long total) {
+        expectedBytes = total;
+    }
+
+    /** The step the job is now at (one of {@link JobEvent#PHASES}), told to the catalog at once. */
+    public void phase(String name) {
+        if (!name.equals(phase)) {
+            phase = name;
+            heartbeat.beat();
+        }
+    }
+
     /** Says that the restore began its swap, and waits for Kafka: from now on it can no longer be cancelled. */
     public void swapping() {
-        publisher.publishDurably(JobEvent.swapping(claimed, bytes.get()));
+        phase = "swapping";
+        publisher.publishDurably(JobEvent.swapping(claimed, bytes.get(), expectedBytes));
+    }
+
+    private JobEvent progressEvent() {
+        return JobEvent.progress(claimed, bytes.get(), expectedBytes, phase);
     }
 
     /** This claim's id, as every event of the job carries it. */
