@@ -32,6 +32,11 @@ public class Job {
     public String claimId;
     @Column(name = "progress_bytes")
     public long progressBytes;
+    /** What the current attempt expects to move in all, as its worker reported it; null while unknown. */
+    @Column(name = "expected_bytes")
+    public Long expectedBytes;
+    /** The step a restore is at ({@code downloading}, {@code restoring}, {@code checking}, {@code swapping}). */
+    public String phase;
     public String error;
     @Column(name = "lease_expires_at")
     public Instant leaseExpiresAt;
@@ -66,6 +71,11 @@ public class Job {
     /** The CLEANUP job that drops what this job left behind. */
     @Column(name = "cleanup_job_id")
     public UUID cleanupJobId;
+    /** For a CLEANUP job: the FAILED CLEANUP job it tries again, and how many retries came before it. */
+    @Column(name = "retry_of")
+    public UUID retryOf;
+    @Column(name = "retry_round")
+    public int retryRound;
     /** For NEW_DATABASE restores: the instance to register on success, as JSON. */
     @Column(name = "new_instance")
     public String newInstance;

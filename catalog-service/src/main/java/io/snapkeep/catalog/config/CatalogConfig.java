@@ -33,6 +33,51 @@ public interface CatalogConfig {
     Auth auth();
     Instances instances();
 
+    Sweep sweep();
+
+    /** The sweeps of what crashes and failures leave behind in the store and on the database servers. */
+    interface Sweep {
+        /**
+         * How often the store is swept for incomplete multipart uploads and for objects of snapshots that were never
+         * recorded or have ended ({@code off} turns both sweeps off).
+         */
+        @WithDefault("30m")
+        String interval();
+
+        /**
+         * Age after which an incomplete multipart upload under {@code snapshots/} is aborted, unless a queued or running
+         * job still writes its snapshot. It must exceed the longest upload through {@code POST /snapshots/upload}.
+         */
+        @WithDefault("6h")
+        Duration multipartAge();
+
+        /**
+         * Age after which the objects under {@code snapshots/<instance>/<snapshot>/} of a snapshot without a row, or of
+         * one DELETED or FAILED, are removed; younger ones may belong to an upload whose row is not written yet.
+         */
+        @WithDefault("1h")
+        Duration orphanGrace();
+
+        /** How often FAILED CLEANUP jobs are looked for and retried ({@code off} turns the retries off). */
+        @WithDefault("1m")
+        String cleanupRetryInterval();
+
+        /** Wait before the first retry of a FAILED CLEANUP job; it doubles with each retry, up to the max back-off. */
+        @WithDefault("1m")
+        Duration cleanupBackoff();
+
+        /** Longest wait between two retries of a CLEANUP job. */
+        @WithDefault("1h")
+        Duration cleanupMaxBackoff();
+
+        /**
+         * Retries of a FAILED CLEANUP job; after the last one fails its databases are left for an operator (logged
+         * at ERROR, and the job stays FAILED with its error).
+         */
+        @WithDefault("6")
+        int cleanupRetries();
+    }
+
     interface Instances {
         /**
          * Networks (CIDR, comma-separated) the instances' hosts must resolve into, every address of them; others are

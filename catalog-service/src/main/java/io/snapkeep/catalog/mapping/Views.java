@@ -1,9 +1,11 @@
 package io.snapkeep.catalog.mapping;
 
+import java.time.Instant;
 import java.util.function.Function;
 
 import io.snapkeep.catalog.Instance;
 import io.snapkeep.catalog.Job;
+import io.snapkeep.catalog.JobStatus;
 import io.snapkeep.catalog.Snapshot;
 import io.snapkeep.catalog.rest.dto.ConnectionView;
 import io.snapkeep.catalog.rest.dto.CustomPolicy;
@@ -11,6 +13,7 @@ import io.snapkeep.catalog.rest.dto.InstanceView;
 import io.snapkeep.catalog.rest.dto.JobView;
 import io.snapkeep.catalog.rest.dto.PageView;
 import io.snapkeep.catalog.rest.dto.SnapshotView;
+import io.snapkeep.catalog.service.JobEta;
 import io.snapkeep.catalog.service.PageRequest;
 import io.snapkeep.catalog.service.Paged;
 
@@ -35,8 +38,9 @@ public final class Views {
 
     public static JobView of(Job j) {
         return new JobView(j.id, j.type.name(), j.instanceId, j.snapshotId, j.status.name(), j.attempt,
-                j.progressBytes, j.workerId, j.error, j.cancelRequestedBy, j.createdAt, j.startedAt, j.finishedAt,
-                j.updatedAt);
+                j.progressBytes, j.expectedBytes, JobEta.secondsLeft(j, Instant.now()),
+                j.status == JobStatus.RUNNING ? j.phase : null, j.workerId, j.error, j.cancelRequestedBy, j.retryOf,
+                j.createdAt, j.startedAt, j.finishedAt, j.updatedAt);
     }
 
     public static <E, V> PageView<V> page(Paged<E> paged, PageRequest request, Function<E, V> view) {

@@ -44,6 +44,12 @@ public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
                 .list();
     }
 
+    /** FAILED CLEANUP jobs not yet retried and with retries left, locked for this pass. */
+    public Uni<List<Job>> lockFailedCleanups(int maxRetries) {
+        return find("type = ?1 and status = ?2 and cleanupJobId is null and retryRound < ?3", JobType.CLEANUP,
+                JobStatus.FAILED, maxRetries).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** In-place restores whose previous copy is past its grace period and not yet handed to a cleanup job. */
     public Uni<List<Job>> lockPreviousCopiesDue(Instant now) {
         return find("previousDropAfter < ?1 and cleanupJobId is null", now).withLock(LockModeType.PESSIMISTIC_WRITE)

@@ -9,7 +9,36 @@ import io.snapkeep.catalog.Snapshot;
  * the snapshot deletes them all, and a key a worker names outside it is never recorded.
  */
 final class ArchiveKeys {
+    /** Where every snapshot's objects live. */
+    static final String ROOT = "snapshots/";
+
     private ArchiveKeys() {
+    }
+
+    /**
+     * The snapshot prefix ({@code snapshots/<instance>/<snapshot>/}) {@code key} lies under, or null for a key not shaped
+     * like one (those are left alone).
+     */
+    static String snapshotPrefixOf(String key) {
+        String[] parts = key.split("/", 4);
+        if (parts.length < 4 || !parts[0].equals("snapshots") || uuidOrNull(parts[2]) == null
+                || uuidOrNull(parts[1]) == null) {
+            return null;
+        }
+        return ROOT + parts[1] + "/" + parts[2] + "/";
+    }
+
+    /** The snapshot id of a prefix {@link #snapshotPrefixOf} gave. */
+    static UUID snapshotIdOfPrefix(String prefix) {
+        return UUID.fromString(prefix.split("/")[2]);
+    }
+
+    private static UUID uuidOrNull(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static String prefix(Snapshot snapshot) {
@@ -17,7 +46,7 @@ final class ArchiveKeys {
     }
 
     static String prefix(UUID instanceId, UUID snapshotId) {
-        return "snapshots/" + instanceId + "/" + snapshotId + "/";
+        return ROOT + instanceId + "/" + snapshotId + "/";
     }
 
     /** Whether {@code key} names an object right under the snapshot's prefix. */

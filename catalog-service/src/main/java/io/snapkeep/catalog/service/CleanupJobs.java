@@ -17,7 +17,8 @@ import io.snapkeep.messages.RestoreMode;
 
 /**
  * Starts CLEANUP jobs, inside the caller's transaction: a restore-worker drops the databases a restore left
- * behind — the side databases of a restore given up for lost, or a previous copy whose grace period ended.
+ * behind — the side databases of a restore given up for lost, or a previous copy whose grace period ended — and tries
+ * a FAILED one again ({@link CleanupRetries}).
  */
 @ApplicationScoped
 public class CleanupJobs {
@@ -57,21 +58,38 @@ public class CleanupJobs {
         return start(restore, List.of(restore.previousDatabase));
     }
 
+    /**
+     * Tries a FAILED CLEANUP job again, as a new CLEANUP job of the same databases that names it ({@code retryOf}); the
+     * failed one stays FAILED, as it ended, and points at its retry ({@code cleanupJobId}).
+     */
+    public Uni<Job> retry(Job failed) {
+        Job cleanup = cleanupOf(failed, failed.options);
+        cleanup.retryOf = failed.id;
+        cleanup.retryRound = failed.retryRound + 1;
+        failed.cleanupJobId = cleanup.id;
+        return jobs.persist(cleanup).chain(() -> dispatcher.dispatch(cleanup)).replaceWith(cleanup);
+    }
+
     private Uni<Void> start(Job restore, List<String> databases) {
+        Job cleanup = cleanupOf(restore, json.write(databases));
+        restore.cleanupJobId = cleanup.id;
+        return jobs.persist(cleanup).chain(() -> dispatcher.dispatch(cleanup));
+    }
+
+    private static Job cleanupOf(Job source, String databasesJson) {
         Instant now = Instant.now();
         Job cleanup = new Job();
         cleanup.id = UUID.randomUUID();
         cleanup.type = JobType.CLEANUP;
         cleanup.mode = RestoreMode.DROP_DATABASES.name();
-        cleanup.instanceId = restore.instanceId;
-        cleanup.snapshotId = restore.snapshotId;
-        cleanup.newInstance = restore.newInstance;
-        cleanup.options = json.write(databases);
+        cleanup.instanceId = source.instanceId;
+        cleanup.snapshotId = source.snapshotId;
+        cleanup.newInstance = source.newInstance;
+        cleanup.options = databasesJson;
         cleanup.status = JobStatus.QUEUED;
         cleanup.attempt = 1;
         cleanup.createdAt = now;
         cleanup.updatedAt = now;
-        restore.cleanupJobId = cleanup.id;
-        return jobs.persist(cleanup).chain(() -> dispatcher.dispatch(cleanup));
+        return cleanup;
     }
 }

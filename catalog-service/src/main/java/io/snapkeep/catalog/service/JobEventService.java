@@ -98,6 +98,12 @@ public class JobEventService {
         job.workerId = event.workerId();
         job.claimId = event.claimId();
         job.progressBytes = Math.max(job.progressBytes, event.bytes());
+        if (event.expectedBytes() != null) {
+            job.expectedBytes = event.expectedBytes();
+        }
+        if (event.phase() != null) {
+            job.phase = event.phase();
+        }
         job.leaseExpiresAt = now.plus(config.jobs().leaseDuration());
         job.updatedAt = now;
         if (job.status == JobStatus.RUNNING) {
