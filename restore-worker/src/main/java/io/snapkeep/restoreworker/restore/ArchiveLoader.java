@@ -3,7 +3,6 @@ package io.snapkeep.restoreworker.restore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -116,7 +115,7 @@ public class ArchiveLoader {
             RestoreCommand command;
             if (format == ArchiveFormat.PLAIN) {
                 command = RestoreCommand.psql(tool, settings);
-                try (InputStream in = Files.newInputStream(spooled.file())) {
+                try (InputStream in = spooled.open()) {
                     result = ToolRun.feed(command, env -> client.apply(env, into), in,
                             filter(format, settings), false, cancellation);
                 }
