@@ -1,6 +1,9 @@
 package io.snapkeep.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +27,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The whole system as an operator runs it, started once for all end-to-end tests of this JVM: the real servers
  * of the {@link LocalStack}, the catalog-service, two dump-workers and a restore-worker, each its own JVM from its
  * built jar. The
- * catalog's leases and the workers' Kafka sessions are short (8 s) so that a lost worker is noticed quickly.
+ * catalog's leases and the workers' Kafka sessions are short (8 s) so that a lost worker is noticed quickly, and it
+ * sweeps the store every 5 s (incomplete uploads older than 20 s, objects of unrecorded snapshots older than 30 s).
  */
 final class RunningSystem {
     static final String LEASE = "8s";
@@ -33,7 +37,10 @@ final class RunningSystem {
 
     final LocalStack stack;
     final ServiceProcess catalog;
-    final ServiceProcess restoreWorker;
+    /** Where the restore-worker downloads the archives of parallel and CLEAN restores. */
+    final Path restoreSpool;
+    private final ServiceSpec restoreWorkerSpec;
+    private ServiceProcess restoreWorker;
     final S3Client s3;
     final Path logDir;
     final ServiceEnvironment environment;
@@ -49,7 +56,9 @@ final class RunningSystem {
         logDir = Path.of("target", "e2e-logs").toAbsolutePath();
         environment = new ServiceEnvironment(stack, keys);
         catalog = ServiceProcess.start(repoRoot, with(environment.catalogService(Ports.freePort()),
-                Map.of("SNAPKEEP_JOBS_LEASE_DURATION", LEASE, "SNAPKEEP_JOBS_LEASE_CHECK_INTERVAL", "1s")),
+                Map.of("SNAPKEEP_JOBS_LEASE_DURATION", LEASE, "SNAPKEEP_JOBS_LEASE_CHECK_INTERVAL", "1s",
+                        "SNAPKEEP_SWEEP_INTERVAL", "5s", "SNAPKEEP_SWEEP_MULTIPART_AGE", "20s",
+                        "SNAPKEEP_SWEEP_ORPHAN_GRACE", "30s", "SNAPKEEP_SWEEP_CLEANUP_BACKOFF", "5s")),
                 logDir, HEAP);
         for (int i = 1; i <= 2; i++) {
             workerSpecs.add(with(environment.dumpWorker(Ports.freePort()), Map.of("SNAPKEEP_WORKER_ID", workerId(i),
@@ -58,9 +67,16 @@ final class RunningSystem {
                     "MP_MESSAGING_INCOMING_DUMP_JOBS_HEARTBEAT_INTERVAL_MS", "2000")));
             dumpWorkers.add(startWorker(i));
         }
-        restoreWorker = ServiceProcess.start(repoRoot, with(environment.restoreWorker(Ports.freePort()),
-                Map.of("SNAPKEEP_WORKER_ID", "restore-worker-1", "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s")),
-                logDir.resolve("restore-worker-1"), HEAP);
+        restoreSpool = logDir.resolve("restore-spool");
+        try {
+            Files.createDirectories(restoreSpool);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        restoreWorkerSpec = with(environment.restoreWorker(Ports.freePort()), Map.of("SNAPKEEP_WORKER_ID",
+                "restore-worker-1", "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s", "SNAPKEEP_RESTORE_TEMP_DIR",
+                restoreSpool.toString()));
+        restoreWorker = startRestoreWorker();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopServices, "e2e-services-shutdown"));
         s3 = S3Client.builder().endpointOverride(URI.create(stack.s3().endpoint())).region(Region.of(stack.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
@@ -104,6 +120,29 @@ final class RunningSystem {
         dumpWorkers.set(number - 1, startWorker(number));
     }
 
+    /** Pauses the store (S3Proxy) with SIGSTOP: it takes connections but answers nothing until {@link #resumeStore}. */
+    void pauseStore() {
+        Signals.stop(stack.s3().pid());
+    }
+
+    void resumeStore() {
+        Signals.resume(stack.s3().pid());
+    }
+
+    /** Kills the restore-worker with SIGKILL, as a crash would. */
+    synchronized void killRestoreWorker() {
+        restoreWorker.kill();
+    }
+
+    /** Starts the restore-worker again after a kill. */
+    synchronized void restartRestoreWorker() {
+        restoreWorker = startRestoreWorker();
+    }
+
+    private ServiceProcess startRestoreWorker() {
+        return ServiceProcess.start(repoRoot, restoreWorkerSpec, logDir.resolve("restore-worker-1"), HEAP);
+    }
+
     private ServiceProcess startWorker(int number) {
         return ServiceProcess.start(repoRoot, workerSpecs.get(number - 1), logDir.resolve(workerId(number)), HEAP);
     }
@@ -116,7 +155,9 @@ final class RunningSystem {
 
     private void stopServices() {
         dumpWorkers.forEach(ServiceProcess::stop);
-        restoreWorker.stop();
+        synchronized (this) {
+            restoreWorker.stop();
+        }
         catalog.stop();
     }
 }
