@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -28,6 +29,7 @@ public class SpoolSweeper {
 
     private final Path dir;
 
+    @Inject
     SpoolSweeper(RestoreWorkerConfig config) {
         this(Path.of(config.restore().tempDir()));
     }

@@ -13,8 +13,8 @@ import io.snapkeep.worker.JobKind;
  * exactly one final event, SUCCEEDED, FAILED or CANCELLED (stopped on a CANCEL command), once Kafka acknowledged it.
  * A restore about to swap says so (SWAPPING). A job stopped with the worker reports nothing more: its lease expires
  * and the catalog dispatches it again. The job is counted in the metrics as it goes. Every heartbeat also carries what
- * the job expects to move in all ({@link #expect}) and, for a restore, its phase ({@link #phase}); a new phase is sent
- * at once, so that even a short one is seen.
+ * the job expects to move in all ({@link #expect}) and, for a restore, its phase ({@link #phase}); both are sent at
+ * once when they change, so that even a short phase is seen.
  */
 public final class JobReport {
     private static final Logger LOG = Logger.getLogger(JobReport.class);
@@ -45,9 +45,13 @@ public final class JobReport {
         metrics.bytes(count);
     }
 
-    /** How many bytes the job expects to move in all (a dump: the database's size; a restore: the archive's). */
+    /**
+     * How many bytes the job expects to move in all (a dump: the database's size; a restore: the archive's), told to
+     * the catalog at once: a short job may end before its next heartbeat.
+     */
     public void expect(long total) {
         expectedBytes = total;
+        heartbeat.beat();
     }
 
     /** The step the job is now at (one of {@link JobEvent#PHASES}), told to the catalog at once. */
