@@ -63,7 +63,7 @@ public class OrphanObjectSweeper {
     public Uni<Integer> sweep() {
         Instant writtenBefore = Instant.now().minus(config.sweep().orphanGrace());
         return vertx.executeBlocking(() -> settledPrefixes(writtenBefore), false)
-                .chain(prefixes -> prefixes.isEmpty() ? Uni.createFrom().item(List.<String>of())
+                .chain(prefixes -> prefixes.isEmpty() ? Uni.createFrom().item(Map.<String, String>of())
                         : rows(prefixes.values()).map(kept -> orphans(prefixes, kept)))
                 .chain(orphans -> orphans.isEmpty() ? Uni.createFrom().item(0)
                         : vertx.executeBlocking(() -> removeAll(orphans), false));
@@ -100,24 +100,28 @@ public class OrphanObjectSweeper {
         });
     }
 
-    private static List<String> orphans(Map<String, UUID> prefixes, Map<UUID, SnapshotStatus> rows) {
-        List<String> orphans = new ArrayList<>();
+    /** @return each orphaned prefix with why: its snapshot has no row, or the status it ended in */
+    private static Map<String, String> orphans(Map<String, UUID> prefixes, Map<UUID, SnapshotStatus> rows) {
+        Map<String, String> orphans = new HashMap<>();
         prefixes.forEach((prefix, id) -> {
             SnapshotStatus status = rows.get(id);
-            if (status == null || ENDED_WITHOUT_ARCHIVE.contains(status)) {
-                orphans.add(prefix);
+            if (status == null) {
+                orphans.put(prefix, "no snapshot was recorded there");
+            } else if (ENDED_WITHOUT_ARCHIVE.contains(status)) {
+                orphans.put(prefix, "its snapshot is " + status);
             }
         });
         return orphans;
     }
 
-    private int removeAll(List<String> orphans) {
+    private int removeAll(Map<String, String> orphans) {
         int removed = 0;
-        for (String prefix : orphans) {
+        for (Map.Entry<String, String> orphan : orphans.entrySet()) {
+            String prefix = orphan.getKey();
             try {
                 store.deleteAll(prefix, null);
                 removed++;
-                LOG.infof("removed the objects under %s: the catalog keeps no snapshot there", prefix);
+                LOG.infof("removed the objects under %s: %s", prefix, orphan.getValue());
             } catch (StoreException e) {
                 LOG.warnf("the objects under %s stay: %s", prefix, e.getMessage());
             }
