@@ -75,8 +75,7 @@ final class RunningSystem {
         }
         restoreWorkerSpec = with(environment.restoreWorker(Ports.freePort()), Map.of("SNAPKEEP_WORKER_ID",
                 "restore-worker-1", "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s", "SNAPKEEP_RESTORE_TEMP_DIR",
-                restoreSpool.toString(), "MP_MESSAGING_INCOMING_RESTORE_JOBS_SESSION_TIMEOUT_MS", "8000",
-                "MP_MESSAGING_INCOMING_RESTORE_JOBS_HEARTBEAT_INTERVAL_MS", "2000"));
+                restoreSpool.toString()));
         restoreWorker = startRestoreWorker();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopServices, "e2e-services-shutdown"));
         s3 = S3Client.builder().endpointOverride(URI.create(stack.s3().endpoint())).region(Region.of(stack.region()))
