@@ -41,9 +41,14 @@ public final class JobReport {
         metrics.bytes(count);
     }
 
-    /** Says that the restore began its swap, and waits for Kafka: from now on it can no longer be cancelled. */
-    public void swapping() {
-        publisher.publishDurably(JobEvent.swapping(claimed, bytes.get()));
+    /**
+     * Says that the restore began its swap, and waits for Kafka: from now on it can no longer be cancelled.
+     *
+     * @param targetAllowConnections whether the target accepted connections before the swap closes it (null when
+     *                               there is no target to close)
+     */
+    public void swapping(Boolean targetAllowConnections) {
+        publisher.publishDurably(JobEvent.swapping(claimed, bytes.get(), targetAllowConnections));
     }
 
     /** This claim's id, as every event of the job carries it. */
