@@ -17,7 +17,10 @@ import io.snapkeep.messages.RestoreMode;
 
 /**
  * Starts CLEANUP jobs, inside the caller's transaction: a restore-worker drops the databases a restore left
- * behind — the side databases of a restore given up for lost, or a previous copy whose grace period ended.
+ * behind — the side databases of a restore given up for lost, or a previous copy whose grace period ended. The cleanup
+ * of an in-place restore given up after its swap began also re-opens the target, if a worker killed in the swap left
+ * it closed before renaming anything (the job carries the previous copy's name and whether the target was open; the
+ * worker leaves the target alone when the previous copy exists, i.e. when the swap happened).
  */
 @ApplicationScoped
 public class CleanupJobs {
@@ -38,7 +41,7 @@ public class CleanupJobs {
         }
         List<String> sides = IntStream.rangeClosed(1, restore.attempt)
                 .mapToObj(a -> DatabaseNames.side(targetDatabase, restore.id, a)).toList();
-        return start(restore, sides);
+        return start(restore, sides, restore.swapStartedAt != null);
     }
 
     /**
@@ -54,10 +57,11 @@ public class CleanupJobs {
 
     /** Drops the previous copy an in-place restore kept. */
     public Uni<Void> dropPrevious(Job restore) {
-        return start(restore, List.of(restore.previousDatabase));
+        return start(restore, List.of(restore.previousDatabase), false);
     }
 
-    private Uni<Void> start(Job restore, List<String> databases) {
+    /** @param settleSwap whether the worker is also to re-open a target the restore's swap left closed */
+    private Uni<Void> start(Job restore, List<String> databases, boolean settleSwap) {
         Instant now = Instant.now();
         Job cleanup = new Job();
         cleanup.id = UUID.randomUUID();
@@ -69,6 +73,10 @@ public class CleanupJobs {
         cleanup.options = json.write(databases);
         cleanup.status = JobStatus.QUEUED;
         cleanup.attempt = 1;
+        if (settleSwap) {
+            cleanup.previousDatabase = restore.previousDatabase;
+            cleanup.targetAllowConnections = restore.targetAllowConnections;
+        }
         cleanup.createdAt = now;
         cleanup.updatedAt = now;
         restore.cleanupJobId = cleanup.id;

@@ -1,5 +1,7 @@
 package io.snapkeep.catalog.service;
 
+import java.util.function.Function;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -42,16 +44,31 @@ public class DumpArchives {
 
     /** Completes the dump job's snapshot with the archive {@code succeeded} names, once the store confirms it. */
     Uni<Void> complete(Job job, JobEvent succeeded) {
+        return complete(job, succeeded,
+                mismatch -> outcomes.fail(job, mismatch + ": the snapshot was not completed"));
+    }
+
+    /**
+     * The same for the late SUCCEEDED of an attempt given up for lost while the job still runs, through the same check;
+     * an archive that fails it is deleted, and the job goes on with its current attempt.
+     */
+    Uni<Void> completeLate(Job job, JobEvent succeeded) {
+        return complete(job, succeeded, mismatch -> {
+            LOG.warnf("job %s: the late SUCCEEDED of attempt %d is not taken (%s); attempt %d goes on", job.id,
+                    succeeded.attempt(), mismatch, job.attempt);
+            return discard(job, succeeded);
+        });
+    }
+
+    private Uni<Void> complete(Job job, JobEvent succeeded, Function<String, Uni<Void>> onMismatch) {
         String key = succeeded.objectKey();
         return snapshots.findById(job.snapshotId).chain(snapshot -> {
             if (!ArchiveKeys.within(snapshot, key)) {
-                return outcomes.fail(job, "the worker reported success but named " + (key == null ? "no archive"
-                        : "the archive " + key + ", which is not under " + ArchiveKeys.prefix(snapshot))
-                        + ": the snapshot was not completed");
+                return onMismatch.apply("the worker reported success but named " + (key == null ? "no archive"
+                        : "the archive " + key + ", which is not under " + ArchiveKeys.prefix(snapshot)));
             }
             return vertx.executeBlocking(() -> check.mismatch(key, succeeded.bytes(), succeeded.sha256()))
-                    .chain(mismatch -> mismatch.isPresent()
-                            ? outcomes.fail(job, mismatch.get() + ": the snapshot was not completed")
+                    .chain(mismatch -> mismatch.isPresent() ? onMismatch.apply(mismatch.get())
                             : outcomes.succeed(job, new JobOutcomes.Result(succeeded.bytes(), succeeded.sha256(),
                                     succeeded.serverVersion(), succeeded.toolVersion(), key)));
         });
