@@ -59,6 +59,14 @@ public final class KafkaServer {
         }
     }
 
+    /** The process id of the running broker (for tests that pause it). */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException("Kafka is not running");
+        }
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }
