@@ -33,7 +33,8 @@ final class RunningSystem {
 
     final LocalStack stack;
     final ServiceProcess catalog;
-    final ServiceProcess restoreWorker;
+    private final ServiceSpec restoreWorkerSpec;
+    private ServiceProcess restoreWorker;
     final S3Client s3;
     final Path logDir;
     final ServiceEnvironment environment;
@@ -58,9 +59,11 @@ final class RunningSystem {
                     "MP_MESSAGING_INCOMING_DUMP_JOBS_HEARTBEAT_INTERVAL_MS", "2000")));
             dumpWorkers.add(startWorker(i));
         }
-        restoreWorker = ServiceProcess.start(repoRoot, with(environment.restoreWorker(Ports.freePort()),
-                Map.of("SNAPKEEP_WORKER_ID", "restore-worker-1", "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s")),
-                logDir.resolve("restore-worker-1"), HEAP);
+        restoreWorkerSpec = with(environment.restoreWorker(Ports.freePort()), Map.of("SNAPKEEP_WORKER_ID",
+                "restore-worker-1", "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s",
+                "MP_MESSAGING_INCOMING_RESTORE_JOBS_SESSION_TIMEOUT_MS", "8000",
+                "MP_MESSAGING_INCOMING_RESTORE_JOBS_HEARTBEAT_INTERVAL_MS", "2000"));
+        restoreWorker = startRestoreWorker(Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopServices, "e2e-services-shutdown"));
         s3 = S3Client.builder().endpointOverride(URI.create(stack.s3().endpoint())).region(Region.of(stack.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
@@ -104,6 +107,28 @@ final class RunningSystem {
         dumpWorkers.set(number - 1, startWorker(number));
     }
 
+    /** Kills the restore-worker with SIGKILL, as a crash would. */
+    synchronized void killRestoreWorker() {
+        restoreWorker.kill();
+    }
+
+    /**
+     * Starts the restore-worker again after a kill, with {@code extra} environment (e.g. a test pause point) beside its
+     * usual one; {@code Map.of()} starts it as it runs normally.
+     */
+    synchronized void restartRestoreWorker(Map<String, String> extra) {
+        restoreWorker = startRestoreWorker(extra);
+    }
+
+    /** The running restore-worker's log file. */
+    synchronized Path restoreWorkerLog() {
+        return restoreWorker.logFile();
+    }
+
+    private ServiceProcess startRestoreWorker(Map<String, String> extra) {
+        return ServiceProcess.start(repoRoot, with(restoreWorkerSpec, extra), logDir.resolve("restore-worker-1"), HEAP);
+    }
+
     private ServiceProcess startWorker(int number) {
         return ServiceProcess.start(repoRoot, workerSpecs.get(number - 1), logDir.resolve(workerId(number)), HEAP);
     }
@@ -116,7 +141,9 @@ final class RunningSystem {
 
     private void stopServices() {
         dumpWorkers.forEach(ServiceProcess::stop);
-        restoreWorker.stop();
+        synchronized (this) {
+            restoreWorker.stop();
+        }
         catalog.stop();
     }
 }
