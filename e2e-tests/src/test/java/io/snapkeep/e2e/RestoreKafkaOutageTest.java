@@ -13,16 +13,17 @@ import org.junit.jupiter.api.Test;
 import io.snapkeep.localstack.PostgresServer;
 
 /**
- * Kafka paused (SIGSTOP) for longer than the lease while an in-place restore is in its swap (held there 5 s by the
+ * Kafka paused (SIGSTOP) for 12 s, longer than the 8 s lease, while an in-place restore is in its swap (held there 5 s by the
  * worker's test pause point, right after it closed the target): the worker swaps while its heartbeats and its
  * SUCCEEDED cannot be sent, the catalog gives the attempt up and dispatches attempt 2. Once Kafka is back, attempt 1's
  * late SUCCEEDED is taken and attempt 2 finds the swap done: the restore swapped exactly once.
  */
 class RestoreKafkaOutageTest {
     private static final Duration HELD = Duration.ofSeconds(5);
+    private static final Duration OUTAGE = Duration.ofSeconds(12);
 
     @Test
-    void aKafkaOutageLongerThanTheLeaseDuringASwapMakesTheRestoreSwapOnce() {
+    void aKafkaOutageLongerThanTheLeaseDuringASwapMakesTheRestoreSwapOnce() throws InterruptedException {
         RunningSystem system = RunningSystem.get();
         PostgresServer postgres = system.stack.postgres();
         SourceDatabase source = SourceDatabase.create(postgres);
@@ -40,12 +41,14 @@ class RestoreKafkaOutageTest {
                     Duration.ofMinutes(2));
             long kafka = system.stack.kafka().pid();
             ProcessSignals.pause(kafka);
+            long paused = System.nanoTime();
             try {
                 Awaitility.await("attempt 1 swapped while Kafka is paused").atMost(Duration.ofSeconds(30))
                         .pollInterval(Duration.ofMillis(500)).until(() -> previousCopies(postgres, source).equals("1"));
                 Awaitility.await("the lease of attempt 1 expired").atMost(Duration.ofSeconds(40))
                         .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> operator()
                                 .get("/api/v1/jobs/" + jobId).then().body("attempt", equalTo(2)));
+                Thread.sleep(Math.max(0, OUTAGE.toMillis() - Duration.ofNanos(System.nanoTime() - paused).toMillis()));
             } finally {
                 ProcessSignals.resume(kafka);
             }
