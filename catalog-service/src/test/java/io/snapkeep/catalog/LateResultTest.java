@@ -27,8 +27,9 @@ import io.snapkeep.messages.Topics;
  * The SUCCEEDED of an attempt given up for lost (its heartbeats did not arrive within the lease, as in a Kafka outage)
  * that arrives while a later attempt is under way is taken, not dropped: a restore is not swapped a second time, a dump
  * completes with the archive that attempt wrote, once the store check passed; the later attempt's result then loses.
- * A retry of a restore keeps the previous copy's name and learns whether the target was open before the swap began.
- * The test profile gives leases of 3 s and at most 2 attempts.
+ * A retry of a restore keeps the previous copy's name and learns whether the target was open before the swap began;
+ * so does the cleanup job of a restore given up after its swap began, which re-opens a target left closed. The test
+ * profile gives leases of 3 s and at most 2 attempts.
  */
 @QuarkusTest
 @QuarkusTestResource(RealServersTestResource.class)
@@ -58,6 +59,28 @@ class LateResultTest {
         asAdmin().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
         asAdmin().get("/api/v1/jobs/" + jobId).then().body("attempt", equalTo(2)).body("workerId", equalTo(WORKER))
                 .body("error", equalTo(null));
+    }
+
+    @Test
+    void aRestoreGivenUpAfterItsSwapBeganGetsACleanupJobThatSettlesItsTarget() throws Exception {
+        String instanceId = Fixtures.registerInstance();
+        String snapshotId = Fixtures.completedSnapshot(instanceId);
+        String jobId = asAdmin().contentType(ContentType.JSON).body(Map.of("confirm", "RESTORE"))
+                .post("/api/v1/snapshots/" + snapshotId + "/restore").then().statusCode(202).extract().path("id");
+        send(jobId, SnapshotApiTest.event(WORKER, "c1", jobId, 1, "CLAIMED", 0, null, null, null));
+        send(jobId, swapping(jobId, 1, "c1"));
+        String previous = restoreJob(jobId, 1).get("previousDatabase").asText();
+        restoreJob(jobId, 2);
+        send(jobId, SnapshotApiTest.event(WORKER, "c2", jobId, 2, "CLAIMED", 0, null, null, null));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asAdmin().get("/api/v1/jobs/" + jobId)
+                .then().body("status", equalTo("FAILED")));
+        JsonNode cleanup = JSON.readTree(KafkaTopics.await(Topics.RESTORE_JOBS, r -> r.value().contains("DROP_DATABASES")
+                && r.value().contains(previous), 1).get(0).value());
+        assertEquals(previous, cleanup.get("previousDatabase").asText(), "the cleanup looks for the previous copy");
+        assertTrue(cleanup.get("targetAllowConnections").asBoolean(), "and re-opens the target only if it was open");
+        assertFalse(cleanup.get("dropDatabases").toString().contains(previous), "it never drops the previous copy");
+        asAdmin().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
     }
 
     @Test

@@ -74,6 +74,31 @@ class InterruptedSwapTest extends RestoreFlowBase {
         assertFalse(exists(retry.sideDatabase()));
     }
 
+    @Test
+    void theCleanupOfARestoreGivenUpInItsSwapReopensATargetLeftClosedButNotOneItsOwnerClosed() {
+        String closed = changedCopy("abandoned");
+        RestoreJob killed = jobs.job(RestoreMode.IN_PLACE, sampleArchive(), closed, SampleDatabase.APP,
+                SampleDatabase.PASSWORD).build();
+        postgres.psql("postgres", "ALTER DATABASE " + closed + " WITH ALLOW_CONNECTIONS false");
+
+        RestoreJob cleanup = jobs.job(RestoreMode.DROP_DATABASES, null, closed, SampleDatabase.APP,
+                SampleDatabase.PASSWORD).retryOf(killed, true).drop(List.of(killed.sideDatabase())).send();
+
+        assertEquals(JobEventType.SUCCEEDED, last(cleanup).type());
+        assertEquals("t", postgres.psql("postgres", "SELECT datallowconn FROM pg_database WHERE datname = '" + closed
+                + "'").strip(), "the target is open again");
+
+        String ownerClosed = changedCopy("owner_closed");
+        RestoreJob other = jobs.job(RestoreMode.IN_PLACE, sampleArchive(), ownerClosed, SampleDatabase.APP,
+                SampleDatabase.PASSWORD).build();
+        postgres.psql("postgres", "ALTER DATABASE " + ownerClosed + " WITH ALLOW_CONNECTIONS false");
+        RestoreJob keepClosed = jobs.job(RestoreMode.DROP_DATABASES, null, ownerClosed, SampleDatabase.APP,
+                SampleDatabase.PASSWORD).retryOf(other, false).send();
+        assertEquals(JobEventType.SUCCEEDED, last(keepClosed).type());
+        assertEquals("f", postgres.psql("postgres", "SELECT datallowconn FROM pg_database WHERE datname = '"
+                + ownerClosed + "'").strip(), "a target that was closed before the swap stays closed");
+    }
+
     private JobEvent last(RestoreJob job) {
         List<JobEvent> history = events.awaitFinal(job.jobId(), job.attempt(), RESTORE_TIMEOUT);
         return history.get(history.size() - 1);
