@@ -88,6 +88,7 @@ class DuplicateDeliveryTest {
         assertEquals(1, awaitRecords(kafka, Topics.SNAPSHOT_EVENTS, snapshotId, "COMPLETED", 1).size(),
                 "COMPLETED announced once");
         operator().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
+        FaultChecks.hold(system, source, instanceId);
     }
 
     /** Waits until the topic holds at least {@code count} records naming {@code id} and {@code text}. */

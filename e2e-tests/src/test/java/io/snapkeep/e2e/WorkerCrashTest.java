@@ -45,5 +45,6 @@ class WorkerCrashTest {
             TableLock.release(postgres);
         }
         operator().get("/api/v1/jobs/" + jobId).then().body("status", equalTo("SUCCEEDED")).body("attempt", equalTo(2));
+        FaultChecks.hold(system, source, instanceId);
     }
 }
