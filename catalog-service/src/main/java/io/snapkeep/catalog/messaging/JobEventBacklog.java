@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Default;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -26,6 +27,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
  * database unreachable are applied before any lease is found expired.
  */
 @ApplicationScoped
+@Default
 @Identifier(JobEventBacklog.NAME)
 public class JobEventBacklog implements KafkaConsumerRebalanceListener, MessageRetry.Observer {
     /** The name {@code mp.messaging.incoming.job-events.consumer-rebalance-listener.name} refers to. */
