@@ -42,7 +42,8 @@ class WorkerRestartTest {
             system.killWorker(victim);
             system.restartWorker(victim);
             Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> operator()
-                    .get("/api/v1/jobs/" + jobId).then().body("attempt", equalTo(2)).body("status", equalTo("RUNNING")));
+                    .get("/api/v1/jobs/" + jobId).then().body("attempt", equalTo(2))
+                    .body("status", equalTo("RUNNING")));
         } finally {
             TableLock.release(postgres);
         }

@@ -16,8 +16,8 @@ import io.vertx.core.Vertx;
 
 /**
  * Applies a consumed message until it went through: every failure is retried with exponential back-off (from
- * {@code snapkeep.messages.retry-first-delay} doubling up to {@code snapkeep.messages.retry-max-delay}, without end), so
- * a database that is briefly unreachable, a closed connection, a timeout or a serialization conflict holds the
+ * {@code snapkeep.messages.retry-first-delay} doubling up to {@code snapkeep.messages.retry-max-delay}, without end),
+ * so a database that is briefly unreachable, a closed connection, a timeout or a serialization conflict holds the
  * partition back rather than losing the message. Only a message that can never be applied is given up at once: one
  * that cannot be read ({@link IllegalArgumentException}) or that the catalog refuses for what it says (a
  * {@link CatalogException} with a 4xx status). Each retry runs on the caller's Vert.x context, where Hibernate Reactive
@@ -80,8 +80,8 @@ public class MessageRetry {
                 || failure instanceof CatalogException refused && refused.status() < 500;
     }
 
-    private <T> Uni<T> attempt(String what, Supplier<Uni<? extends T>> work, Context context, int attempt, Duration delay,
-            Runnable retrying) {
+    private <T> Uni<T> attempt(String what, Supplier<Uni<? extends T>> work, Context context, int attempt,
+            Duration delay, Runnable retrying) {
         return Uni.createFrom().deferred(work).onFailure(failure -> !canNeverApply(failure)).recoverWithUni(failure -> {
             retrying.run();
             LOG.warnf("%s not applied (try %d): %s; trying again in %d ms", what, attempt, failure.toString(),

@@ -20,9 +20,10 @@ import io.snapkeep.worker.JobKind;
  * once it has started, so no poll stays open for a job's length, and no job is taken while every slot is busy (the
  * returned Uni is pending, so the connector pauses the partitions). Its offset is committed synchronously before the
  * job is claimed ({@link JobOffsets}): from then on the catalog's lease, not the Kafka offset, tracks the job, and a
- * worker started again never runs an attempt it had taken before. A message whose signature headers do not sign it ({@link JobSignatures}) is refused before
- * it is read: logged with which check failed, acknowledged and skipped, with no event sent and nothing run. A malformed
- * message is logged (without its content, which holds a sealed password) and skipped alike, never blocking the topic.
+ * worker started again never runs an attempt it had taken before. A message whose signature headers do not sign it
+ * ({@link JobSignatures}) is refused before it is read: logged with which check failed, acknowledged and skipped, with
+ * no event sent and nothing run. A malformed message is logged (without its content, which holds a sealed password)
+ * and skipped alike, never blocking the topic.
  */
 @ApplicationScoped
 public class JobIntake {
