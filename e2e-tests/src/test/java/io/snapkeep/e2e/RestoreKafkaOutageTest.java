@@ -39,8 +39,7 @@ class RestoreKafkaOutageTest {
             String jobId = RestoreEndToEndTest.restore(snapshotId, instanceId);
             LogLines.await(system.restoreWorkerLog(), "test pause at after-close of the swap of " + source.name, 1,
                     Duration.ofMinutes(2));
-            long kafka = system.stack.kafka().pid();
-            ProcessSignals.pause(kafka);
+            system.pauseKafka();
             long paused = System.nanoTime();
             try {
                 Awaitility.await("attempt 1 swapped while Kafka is paused").atMost(Duration.ofSeconds(30))
@@ -50,7 +49,7 @@ class RestoreKafkaOutageTest {
                                 .get("/api/v1/jobs/" + jobId).then().body("attempt", equalTo(2)));
                 Thread.sleep(Math.max(0, OUTAGE.toMillis() - Duration.ofNanos(System.nanoTime() - paused).toMillis()));
             } finally {
-                ProcessSignals.resume(kafka);
+                system.resumeKafka();
             }
 
             Api.awaitJob(jobId, "SUCCEEDED");

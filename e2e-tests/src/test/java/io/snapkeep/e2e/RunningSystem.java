@@ -32,7 +32,8 @@ final class RunningSystem {
     private static RunningSystem instance;
 
     final LocalStack stack;
-    final ServiceProcess catalog;
+    private final ServiceSpec catalogSpec;
+    private ServiceProcess catalog;
     private final ServiceSpec restoreWorkerSpec;
     private ServiceProcess restoreWorker;
     final S3Client s3;
@@ -49,9 +50,9 @@ final class RunningSystem {
         repoRoot = Path.of(System.getProperty("snapkeep.repo.root", ".."));
         logDir = Path.of("target", "e2e-logs").toAbsolutePath();
         environment = new ServiceEnvironment(stack, keys);
-        catalog = ServiceProcess.start(repoRoot, with(environment.catalogService(Ports.freePort()),
-                Map.of("SNAPKEEP_JOBS_LEASE_DURATION", LEASE, "SNAPKEEP_JOBS_LEASE_CHECK_INTERVAL", "1s")),
-                logDir, HEAP);
+        catalogSpec = with(environment.catalogService(Ports.freePort()),
+                Map.of("SNAPKEEP_JOBS_LEASE_DURATION", LEASE, "SNAPKEEP_JOBS_LEASE_CHECK_INTERVAL", "1s"));
+        catalog = startCatalog();
         for (int i = 1; i <= 2; i++) {
             workerSpecs.add(with(environment.dumpWorker(Ports.freePort()), Map.of("SNAPKEEP_WORKER_ID", workerId(i),
                     "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s",
@@ -91,6 +92,37 @@ final class RunningSystem {
             instance = new RunningSystem();
         }
         return instance;
+    }
+
+    /** The running catalog-service (another process after {@link #restartCatalog()}). */
+    synchronized ServiceProcess catalog() {
+        return catalog;
+    }
+
+    /** Kills the catalog-service with SIGKILL, as a crash would. */
+    synchronized void killCatalog() {
+        catalog.kill();
+    }
+
+    /** Starts the catalog-service again after a kill, on the same port; returns once it is ready. */
+    synchronized void restartCatalog() {
+        catalog = startCatalog();
+    }
+
+    /**
+     * Pauses the Kafka broker with SIGSTOP (its sockets stay open, nothing is answered) until {@link #resumeKafka()}.
+     */
+    void pauseKafka() {
+        Signals.send("STOP", stack.kafka().pid());
+    }
+
+    /** Resumes a broker paused by {@link #pauseKafka()} (SIGCONT). */
+    void resumeKafka() {
+        Signals.send("CONT", stack.kafka().pid());
+    }
+
+    private ServiceProcess startCatalog() {
+        return ServiceProcess.start(repoRoot, catalogSpec, logDir, HEAP);
     }
 
     static String workerId(int number) {
@@ -144,6 +176,6 @@ final class RunningSystem {
         synchronized (this) {
             restoreWorker.stop();
         }
-        catalog.stop();
+        catalog().stop();
     }
 }

@@ -59,16 +59,16 @@ public final class KafkaServer {
         }
     }
 
-    /** The process id of the running broker (for tests that pause it). */
-    public synchronized long pid() {
-        if (process == null) {
-            throw new IllegalStateException("Kafka is not running");
-        }
-        return process.pid();
-    }
-
     public int port() {
         return port;
+    }
+
+    /** The broker's process id (for tests that pause it with SIGSTOP); fails when it is not running. */
+    public synchronized long pid() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("Kafka on port " + port + " is not running");
+        }
+        return process.pid();
     }
 
     public String bootstrapServers() {

@@ -88,6 +88,17 @@ public interface CatalogConfig {
          * for a rotation. Default: none.
          */
         Map<String, String> verifyKeys();
+
+        /**
+         * First wait before a consumed job event or snapshot request that failed (database unreachable, connection
+         * closed, timeout, conflict) is applied again; each further wait doubles, up to {@link #retryMaxDelay()}.
+         */
+        @WithDefault("200ms")
+        Duration retryFirstDelay();
+
+        /** Longest wait between two tries of a consumed message; it is tried without end, holding its partition. */
+        @WithDefault("10s")
+        Duration retryMaxDelay();
     }
 
     interface Jobs {
