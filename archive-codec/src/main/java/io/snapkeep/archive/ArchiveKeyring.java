@@ -1,7 +1,11 @@
 package io.snapkeep.archive;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -23,6 +27,55 @@ public final class ArchiveKeyring {
     private ArchiveKeyring(Map<String, SecretKey> keys, String activeId) {
         this.keys = keys;
         this.activeId = activeId;
+    }
+
+    /**
+     * Reads {@code id:base64} entries separated by commas or line breaks (the form of {@code snapkeep.archive.keys}
+     * and of a keys file; lines starting with # are skipped).
+     *
+     * @throws IllegalArgumentException naming the id (never the key) of what is wrong
+     */
+    public static ArchiveKeyring parse(String entries, String activeId) {
+        Map<String, String> keys = new TreeMap<>();
+        for (String entry : entries.split("[,\\n]")) {
+            String trimmed = entry.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            int colon = trimmed.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("an archive key entry must read id:base64-key");
+            }
+            String id = trimmed.substring(0, colon).strip();
+            if (keys.put(id, trimmed.substring(colon + 1)) != null) {
+                throw new IllegalArgumentException("archive key " + id + " is given twice");
+            }
+        }
+        return of(keys, activeId);
+    }
+
+    /**
+     * The keyring a service is configured with: the entries of {@code snapkeep.archive.keys} and the lines of
+     * {@code snapkeep.archive.keys-file}, together.
+     *
+     * @throws IllegalStateException when neither holds a key: without one no archive can be sealed or opened
+     */
+    public static ArchiveKeyring load(Optional<String> entries, Optional<Path> file, String activeId) {
+        StringBuilder all = new StringBuilder(entries.orElse(""));
+        if (file.isPresent()) {
+            try {
+                all.append('\n').append(Files.readString(file.get()));
+            } catch (IOException e) {
+                throw new IllegalStateException("the archive keys file " + file.get() + " cannot be read: "
+                        + e.getMessage(), e);
+            }
+        }
+        if (all.toString().isBlank()) {
+            throw new IllegalStateException("no archive key is configured: set snapkeep.archive.keys (env"
+                    + " SNAPKEEP_ARCHIVE_KEYS) to id:base64 of 32 random bytes (openssl rand -base64 32), or"
+                    + " snapkeep.archive.keys-file to a file of such lines");
+        }
+        return parse(all.toString(), activeId);
     }
 
     /** @throws IllegalArgumentException naming the id (never the key) of what is wrong */

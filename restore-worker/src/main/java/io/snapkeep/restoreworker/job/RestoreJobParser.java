@@ -79,7 +79,7 @@ public class RestoreJobParser {
         checkDrops(job);
         return new RestoreJob(job.v(), job.jobId(), job.snapshotId(), job.instanceId(), job.attempt(), job.mode(),
                 job.objectKey(), job.format(), job.sha256(), job.sizeBytes(), job.sourceServerVersion(), target,
-                options(job.options()), job.sideDatabase(), job.previousDatabase(), job.dropDatabases());
+                options(job.options()), job.sideDatabase(), job.previousDatabase(), job.dropDatabases(), job.chain());
     }
 
     private static void requireArchive(RestoreJob job) {

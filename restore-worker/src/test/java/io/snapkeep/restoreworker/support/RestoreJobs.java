@@ -110,7 +110,7 @@ public final class RestoreJobs implements AutoCloseable {
                     archive == null ? null : archive.key(), archive == null ? null : archive.format(),
                     archive == null ? null : archive.sha256(), sizeBytes, sourceVersion, target, options,
                     DatabaseNames.side(database, UUID.fromString(jobId), 1),
-                    DatabaseNames.previous(database, Instant.now()), drop);
+                    DatabaseNames.previous(database, Instant.now()), drop, null);
         }
 
         public RestoreJob send() {
