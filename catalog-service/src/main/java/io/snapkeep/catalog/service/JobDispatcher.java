@@ -15,6 +15,7 @@ import io.snapkeep.catalog.Snapshot;
 import io.snapkeep.catalog.config.CatalogConfig;
 import io.snapkeep.catalog.repository.InstanceRepository;
 import io.snapkeep.catalog.repository.SnapshotRepository;
+import io.snapkeep.catalog.sealing.ArchiveChains;
 import io.snapkeep.messages.ConnectionSpec;
 import io.snapkeep.messages.DatabaseNames;
 import io.snapkeep.messages.DumpJob;
@@ -81,7 +82,8 @@ public class JobDispatcher {
         RestoreJob message = new RestoreJob(1, job.id.toString(), snapshot.id.toString(), job.instanceId.toString(),
                 job.attempt, mode, snapshot.objectKey, snapshot.format, snapshot.sha256,
                 snapshot.sizeBytes == null ? 0 : snapshot.sizeBytes, snapshot.serverVersion, target,
-                json.read(job.options, RestoreOptions.class), job.sideDatabase, job.previousDatabase, earlierSides);
+                json.read(job.options, RestoreOptions.class), job.sideDatabase, job.previousDatabase, earlierSides,
+                ArchiveChains.of(snapshot));
         queue(job);
         return outbox.append(Topics.RESTORE_JOBS, job.instanceId.toString(), message).replaceWithVoid();
     }
@@ -89,7 +91,7 @@ public class JobDispatcher {
     private Uni<Void> dispatchCleanup(Job job, ConnectionSpec target) {
         RestoreJob message = new RestoreJob(1, job.id.toString(), null, job.instanceId.toString(), job.attempt,
                 RestoreMode.DROP_DATABASES, null, null, null, 0, null, target, RestoreOptions.defaults(), null, null,
-                json.read(job.options, NAMES));
+                json.read(job.options, NAMES), null);
         queue(job);
         return outbox.append(Topics.RESTORE_JOBS, job.instanceId.toString(), message).replaceWithVoid();
     }
