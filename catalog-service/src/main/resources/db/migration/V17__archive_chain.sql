@@ -12,3 +12,18 @@ ALTER TABLE snapshot
     ADD COLUMN stored_sha256  text;
 
 CREATE INDEX snapshot_key_id ON snapshot (key_id) WHERE key_id IS NOT NULL;
+
+-- Re-wraps of archive data keys to the active archive key (POST /api/v1/admin/rewrap): one row per run, with its
+-- progress. The data itself is never re-encrypted.
+CREATE TABLE key_rewrap (
+    id           uuid PRIMARY KEY,
+    requested_by text        NOT NULL,
+    target_key   text        NOT NULL,
+    status       text        NOT NULL,
+    total        integer     NOT NULL,
+    rewrapped    integer     NOT NULL DEFAULT 0,
+    failed       integer     NOT NULL DEFAULT 0,
+    error        text,
+    created_at   timestamptz NOT NULL,
+    finished_at  timestamptz
+);

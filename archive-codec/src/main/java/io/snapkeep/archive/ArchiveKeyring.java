@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -110,6 +111,11 @@ public final class ArchiveKeyring {
 
     public String activeId() {
         return activeId;
+    }
+
+    /** The key ids, sorted; never the keys. */
+    public List<String> ids() {
+        return keys.keySet().stream().sorted().toList();
     }
 
     public boolean holds(String id) {

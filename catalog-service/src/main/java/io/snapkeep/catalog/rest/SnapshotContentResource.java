@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
+import io.snapkeep.archive.MissingKeyException;
 import io.snapkeep.catalog.Snapshot;
 import io.snapkeep.catalog.archive.ArchiveMediaType;
 import io.snapkeep.catalog.rest.dto.Problem;
@@ -33,6 +34,7 @@ import io.snapkeep.catalog.sealing.ArchiveChains;
 import io.snapkeep.catalog.sealing.ExportStream;
 import io.snapkeep.catalog.sealing.SealedExports;
 import io.snapkeep.catalog.service.Awaits;
+import io.snapkeep.catalog.service.CatalogException;
 import io.snapkeep.catalog.service.DumpFormat;
 import io.snapkeep.catalog.service.SnapshotExports;
 import io.snapkeep.catalog.store.ArchiveObjects;
@@ -109,6 +111,9 @@ public class SnapshotContentResource {
         try {
             return wanted.isPresent() ? sealedExports.range(snapshot, wanted.get().first(), wanted.get().last())
                     : sealedExports.whole(snapshot);
+        } catch (MissingKeyException e) {
+            throw CatalogException.unavailable("Snapshot " + snapshot.id + " cannot be exported: " + e.getMessage()
+                    + ". Add that key to the catalog's keyring.");
         } catch (IOException e) {
             throw new IllegalStateException("the object " + snapshot.objectKey + " of snapshot " + snapshot.id
                     + " cannot be opened: " + e.getMessage(), e);
