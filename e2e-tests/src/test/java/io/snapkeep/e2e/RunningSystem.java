@@ -24,10 +24,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The whole system as an operator runs it, started once for all end-to-end tests of this JVM: the real servers
  * of the {@link LocalStack}, the catalog-service, two dump-workers and a restore-worker, each its own JVM from its
  * built jar. The
- * catalog's leases and the workers' Kafka sessions are short (8 s) so that a lost worker is noticed quickly.
+ * catalog's leases and the workers' Kafka sessions are short (8 s) so that a lost worker is noticed quickly, and
+ * archive segments small.
  */
 final class RunningSystem {
     static final String LEASE = "8s";
+    /** Archive segments of 1 MiB (4 MiB by default), so that the test databases' archives span several chunks. */
+    static final String SEGMENT = "1M";
     private static final String HEAP = "256m";
     private static RunningSystem instance;
 
@@ -51,11 +54,12 @@ final class RunningSystem {
         logDir = Path.of("target", "e2e-logs").toAbsolutePath();
         environment = new ServiceEnvironment(stack, keys);
         catalogSpec = with(environment.catalogService(Ports.freePort()),
-                Map.of("SNAPKEEP_JOBS_LEASE_DURATION", LEASE, "SNAPKEEP_JOBS_LEASE_CHECK_INTERVAL", "1s"));
+                Map.of("SNAPKEEP_JOBS_LEASE_DURATION", LEASE, "SNAPKEEP_JOBS_LEASE_CHECK_INTERVAL", "1s",
+                        "SNAPKEEP_ARCHIVE_SEGMENT_SIZE", SEGMENT));
         catalog = startCatalog();
         for (int i = 1; i <= 2; i++) {
             workerSpecs.add(with(environment.dumpWorker(Ports.freePort()), Map.of("SNAPKEEP_WORKER_ID", workerId(i),
-                    "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s",
+                    "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s", "SNAPKEEP_ARCHIVE_SEGMENT_SIZE", SEGMENT,
                     "MP_MESSAGING_INCOMING_DUMP_JOBS_SESSION_TIMEOUT_MS", "8000",
                     "MP_MESSAGING_INCOMING_DUMP_JOBS_HEARTBEAT_INTERVAL_MS", "2000")));
             dumpWorkers.add(startWorker(i));

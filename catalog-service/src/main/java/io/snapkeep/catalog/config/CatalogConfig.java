@@ -1,5 +1,6 @@
 package io.snapkeep.catalog.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,6 +18,8 @@ public interface CatalogConfig {
     Store store();
 
     Crypto crypto();
+
+    Archive archive();
 
     Messages messages();
 
@@ -61,6 +64,39 @@ public interface CatalogConfig {
         /** How often the objects of snapshots left DELETING (the store failed meanwhile) are removed again. */
         @WithDefault("1m")
         String deletionRetryInterval();
+    }
+
+    /** How archives are sealed at rest (the workers have the same keys under the same names). Never logged. */
+    interface Archive {
+        /**
+         * The archive keyring: {@code id:base64} entries, comma-separated, each 32 random bytes (env
+         * {@code SNAPKEEP_ARCHIVE_KEYS}). No default: the prod profile refuses to start without a key here or in
+         * {@link #keysFile()}; the workers need the same keyring.
+         */
+        Optional<String> keys();
+
+        /** A file of {@code id:base64} lines read at start, beside {@link #keys()} (e.g. a mounted secret). */
+        Optional<Path> keysFile();
+
+        /** The key id that wraps the data keys of new archives (uploads, and re-wraps); older ids keep opening theirs. */
+        @WithDefault("k1")
+        String activeKey();
+
+        /** {@code zstd} or {@code none}: how an uploaded archive's segments are compressed before encryption. */
+        @WithDefault("zstd")
+        String codec();
+
+        /** The zstd level (1-19) for uploads. */
+        @WithDefault("1")
+        int level();
+
+        /** Threads that compress an upload's segments side by side. */
+        @WithDefault("2")
+        int threads();
+
+        /** Archive bytes per segment of an uploaded archive. */
+        @WithDefault("4M")
+        MemorySize segmentSize();
     }
 
     interface Crypto {

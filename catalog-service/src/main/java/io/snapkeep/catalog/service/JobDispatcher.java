@@ -15,6 +15,7 @@ import io.snapkeep.catalog.Snapshot;
 import io.snapkeep.catalog.config.CatalogConfig;
 import io.snapkeep.catalog.repository.InstanceRepository;
 import io.snapkeep.catalog.repository.SnapshotRepository;
+import io.snapkeep.catalog.sealing.ArchiveChains;
 import io.snapkeep.messages.ConnectionSpec;
 import io.snapkeep.messages.DatabaseNames;
 import io.snapkeep.messages.DumpJob;
@@ -85,7 +86,7 @@ public class JobDispatcher {
                 job.attempt, mode, snapshot.objectKey, snapshot.format, snapshot.sha256,
                 snapshot.sizeBytes == null ? 0 : snapshot.sizeBytes, snapshot.serverVersion, target,
                 json.read(job.options, RestoreOptions.class), job.sideDatabase, job.previousDatabase, earlierSides,
-                job.targetAllowConnections);
+                job.targetAllowConnections, ArchiveChains.of(snapshot));
         queue(job);
         return outbox.append(Topics.RESTORE_JOBS, job.instanceId.toString(), message).replaceWithVoid();
     }
@@ -93,7 +94,7 @@ public class JobDispatcher {
     private Uni<Void> dispatchCleanup(Job job, ConnectionSpec target) {
         RestoreJob message = new RestoreJob(1, job.id.toString(), null, job.instanceId.toString(), job.attempt,
                 RestoreMode.DROP_DATABASES, null, null, null, 0, null, target, RestoreOptions.defaults(), null,
-                job.previousDatabase, json.read(job.options, NAMES), job.targetAllowConnections);
+                job.previousDatabase, json.read(job.options, NAMES), job.targetAllowConnections, null);
         queue(job);
         return outbox.append(Topics.RESTORE_JOBS, job.instanceId.toString(), message).replaceWithVoid();
     }

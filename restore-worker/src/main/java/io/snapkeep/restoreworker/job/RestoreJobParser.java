@@ -80,7 +80,7 @@ public class RestoreJobParser {
         return new RestoreJob(job.v(), job.jobId(), job.snapshotId(), job.instanceId(), job.attempt(), job.mode(),
                 job.objectKey(), job.format(), job.sha256(), job.sizeBytes(), job.sourceServerVersion(), target,
                 options(job.options()), job.sideDatabase(), job.previousDatabase(), job.dropDatabases(),
-                job.targetAllowConnections());
+                job.targetAllowConnections(), job.chain());
     }
 
     private static void requireArchive(RestoreJob job) {

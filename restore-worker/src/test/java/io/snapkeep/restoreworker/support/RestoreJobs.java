@@ -127,7 +127,7 @@ public final class RestoreJobs implements AutoCloseable {
                     archive == null ? null : archive.sha256(), sizeBytes, sourceVersion, target, options,
                     DatabaseNames.side(database, UUID.fromString(jobId), attempt),
                     previous != null ? previous : DatabaseNames.previous(database, Instant.now()), drop,
-                    targetAllowConnections);
+                    targetAllowConnections, null);
         }
 
         public RestoreJob send() {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import io.snapkeep.messages.ArchiveChain;
 import io.snapkeep.messages.JobEvent;
 import io.snapkeep.worker.JobKind;
 
@@ -57,14 +58,16 @@ public final class JobReport {
     }
 
     public void succeeded(long size, String sha256, String serverVersion, String toolVersion) {
-        succeeded(size, sha256, serverVersion, toolVersion, null);
+        succeeded(size, sha256, serverVersion, toolVersion, null, null);
     }
 
-    /** SUCCEEDED of a dump, naming the object this claim wrote. */
-    public void succeeded(long size, String sha256, String serverVersion, String toolVersion, String objectKey) {
+    /** SUCCEEDED of a dump, naming the object this claim wrote and how it was made from the archive. */
+    public void succeeded(long size, String sha256, String serverVersion, String toolVersion, String objectKey,
+            ArchiveChain chain) {
         heartbeat.stop();
         metrics.succeeded(elapsed());
-        publisher.publishDurably(JobEvent.succeeded(claimed, size, sha256, serverVersion, toolVersion, objectKey));
+        publisher.publishDurably(JobEvent.succeeded(claimed, size, sha256, serverVersion, toolVersion, objectKey,
+                chain));
     }
 
     /**
