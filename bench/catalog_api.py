@@ -70,6 +70,13 @@ class CatalogApi:
                              check=True, capture_output=True, text=True).stdout
         return json.loads(out)["id"]
 
+    def export(self, snapshot_id, path):
+        """Downloads the snapshot's archive with curl -o, as an operator would."""
+        out = subprocess.run(["curl", "-sS", "--fail", "-H", "Authorization: " + self.auth, "-o", str(path),
+                              f"{self.base}/snapshots/{snapshot_id}/content"], capture_output=True, text=True)
+        if out.returncode != 0:
+            raise RuntimeError(f"export of {snapshot_id} failed: {out.stderr}")
+
     def delete_snapshot(self, snapshot_id):
         self.call("DELETE", "/snapshots/" + snapshot_id, expect=(204,))
 

@@ -40,6 +40,12 @@ class Aws:
     def remove(self, key):
         run(self.command("rm", self.url(key)), self.env)
 
+    def bucket(self):
+        return BUCKET
+
+    def download(self, url, path):
+        run(self.command("cp", "--no-progress", url, str(path)), self.env)
+
 
 class Baselines:
     def __init__(self, postgres, aws):
@@ -59,6 +65,18 @@ class Baselines:
         dump_error = dump.stderr.read().decode()
         if dump.wait() != 0 or upload.returncode != 0:
             raise RuntimeError(f"pg_dump | aws s3 cp failed: {dump_error} {upload.stderr}")
+
+    def pg_dump_zstd_to_file(self, database, path):
+        """The floor for Snapkeep's codec: pg_dump -Fc -Z0 | zstd -1 -T2 > file; fails when either side fails."""
+        dump = subprocess.Popen(["pg_dump", "-Fc", "-Z0", database], env=self.pg_env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+        with open(path, "wb") as out:
+            packed = subprocess.run(["zstd", "-q", "-1", "-T2", "-c"], stdin=dump.stdout, stdout=out,
+                                    stderr=subprocess.PIPE, text=True)
+        dump.stdout.close()
+        dump_error = dump.stderr.read().decode()
+        if dump.wait() != 0 or packed.returncode != 0:
+            raise RuntimeError(f"pg_dump -Z0 | zstd failed: {dump_error} {packed.stderr}")
 
     def pg_restore(self, path, database, jobs=1):
         run(["pg_restore", "-j", str(jobs), "-d", database, str(path)], self.pg_env)

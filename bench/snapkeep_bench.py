@@ -25,7 +25,7 @@ EIGHT = [f"skbench_eight_{i}" for i in range(1, 9)]
 RSS_LIMIT_MIB = 300
 RSS_FLAT = 1.15
 MEMORY_SERVICES = ("catalog-service", "dump-worker")
-PHASES = ("snapshot", "memory", "restore", "upload", "dispatch", "workers")
+PHASES = ("snapshot", "memory", "restore", "upload", "export", "dispatch", "workers")
 
 
 def arguments():
@@ -62,7 +62,8 @@ class Bench:
         try:
             self.prepare()
             phases = {"snapshot": self.snapshots, "memory": self.memory, "restore": self.restores,
-                      "upload": self.uploads, "dispatch": self.dispatch, "workers": self.eight_instances}
+                      "upload": self.uploads, "export": self.exports, "dispatch": self.dispatch,
+                      "workers": self.eight_instances}
             for phase in PHASES:
                 if phase in self.args.only:
                     phases[phase]()
@@ -96,6 +97,8 @@ class Bench:
             "pg_dump -Fc -Z1 to a local file": lambda: self.baselines.pg_dump_to_file(MAIN, self.work / "z1.dump",
                                                                                      "-Z1"),
             "pg_dump -Fc | aws s3 cp -": lambda: self.baselines.pg_dump_to_s3(MAIN, "peer.dump"),
+            "pg_dump -Fc -Z0 | zstd -1 -T2 > file": lambda: self.baselines.pg_dump_zstd_to_file(
+                MAIN, self.work / "z0.dump.zst"),
             "Snapkeep snapshot": self.measured_snapshot,
         }
         self.alternate("snapshot", contenders)
@@ -106,7 +109,15 @@ class Bench:
         self.notes.append(f"{MAIN}: {self.db_size / 1e9:.2f} GB in PostgreSQL, pg_dump -Fc {self.dump_size / 1e6:.0f}"
                           f" MB: compresses {ratio:.1f}x (pgbench tables alone: about 50x)")
         r = self.report
-        r.at_most("snapshot vs local pg_dump", "Snapkeep snapshot", "pg_dump -Fc to a local file", 1.05)
+        r.at_most("snapshot vs local pg_dump", "Snapkeep snapshot", "pg_dump -Fc to a local file", 0.30)
+        r.at_most("snapshot vs pg_dump -Z0 | zstd -1 -T2 (the codec's floor)", "Snapkeep snapshot",
+                  "pg_dump -Fc -Z0 | zstd -1 -T2 > file", 1.30)
+        stored = self.last_stored_bytes
+        r.add(Row("stored size vs the pg_dump -Fc file", f"{stored / 1e6:.0f} MB stored",
+                  f"{self.dump_size / 1e6:.0f} MB (pg_dump -Fc)", stored / self.dump_size, "<= 1.00x",
+                  stored <= self.dump_size))
+        self.notes.append(f"pg_dump -Fc -Z0 | zstd -1 -T2: {(self.work / 'z0.dump.zst').stat().st_size / 1e6:.0f} MB;"
+                          f" Snapkeep's sealed object {stored / 1e6:.0f} MB")
         r.at_most("snapshot vs cron-script peer", "Snapkeep snapshot", "pg_dump -Fc | aws s3 cp -", 1.00)
         r.at_most("snapshot vs local pg_dump at Snapkeep's -Z1 (reference)", "Snapkeep snapshot",
                   "pg_dump -Fc -Z1 to a local file", None)
@@ -114,8 +125,9 @@ class Bench:
     def measured_snapshot(self):
         start = time.monotonic()
         snapshot_id, _ = self.api.snapshot(self.ids[MAIN])
-        self.api.await_snapshot(snapshot_id)
+        done = self.api.await_snapshot(snapshot_id)
         seconds = time.monotonic() - start
+        self.last_stored_bytes = done["storage"]["storedBytes"]
         self.replace_last_snapshot(snapshot_id)
         return seconds
 
@@ -184,7 +196,25 @@ class Bench:
         self.alternate("upload", contenders)
         self.aws.remove("upload.dump")
         self.notes.append(f"upload file: {upload.stat().st_size / 1e9:.2f} GB (pg_dump -Fc -Z1 of {LARGE})")
-        self.report.at_most("upload vs aws s3 cp", "Snapkeep upload (curl -T)", "aws s3 cp file", 1.10)
+        self.report.at_most("upload vs aws s3 cp", "Snapkeep upload (curl -T)", "aws s3 cp file", 1.30)
+
+    def exports(self):
+        """An uploaded archive exported through the API (opened on the way out) vs aws s3 cp of its raw object."""
+        upload = self.work / f"upload-{4 * self.args.size_gb}gb.dump"
+        if not upload.exists():
+            self.baselines.pg_dump_to_file(LARGE, upload, "-Z1")
+        snapshot_id = self.api.upload(upload, self.ids[MAIN])
+        raw = f"s3://{self.aws.bucket()}/snapshots/{self.ids[MAIN]}/{snapshot_id}/upload.dump"
+        target = self.work / "export.download"
+        contenders = {
+            "aws s3 cp of the raw object": lambda: self.aws.download(raw, target),
+            "Snapkeep export (curl -o)": lambda: self.api.export(snapshot_id, target),
+        }
+        self.alternate("export", contenders)
+        target.unlink(missing_ok=True)
+        self.api.delete_snapshot(snapshot_id)
+        self.report.at_most("export vs aws s3 cp download", "Snapkeep export (curl -o)", "aws s3 cp of the raw object",
+                            1.20)
 
     def measured_upload(self, upload):
         start = time.monotonic()
@@ -285,7 +315,7 @@ class Bench:
         stamp = datetime.now(timezone.utc)
         machine = machine_facts(stamp)
         self.notes.append("medians of runs that alternate the contenders; every service at its local-stack "
-                          "defaults (-Xmx256m, dump-worker: 2 jobs at once, pg_dump -Fc -Z1); baselines run as an "
+                          "defaults (-Xmx256m, dump-worker: 2 jobs at once, pg_dump -Fc -Z0 into zstd -1 and AES-GCM); baselines run as an "
                           "operator would type them (pg_dump's default compression)")
         self.notes.append(f"reproduce: bench/run --size-gb {self.args.size_gb} --runs {self.args.runs} "
                           f"--dispatch-runs {self.args.dispatch_runs}")

@@ -49,6 +49,12 @@ public class Job {
     /** For a restore: when its worker began the swap, after which it can no longer be cancelled. */
     @Column(name = "swap_started_at")
     public Instant swapStartedAt;
+    /**
+     * For an in-place restore whose swap began: whether its target accepted connections before the swap closed it (the
+     * SWAPPING event says), so that a retry or a cleanup re-opens it if a killed worker left it closed.
+     */
+    @Column(name = "target_allow_connections")
+    public Boolean targetAllowConnections;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "started_at")
@@ -63,7 +69,10 @@ public class Job {
     public String options;
     @Column(name = "side_database")
     public String sideDatabase;
-    /** For IN_PLACE restores: where the target's previous contents are kept, and until when. */
+    /**
+     * For IN_PLACE restores: where the target's previous contents are kept, and until when. Named at the first
+     * dispatch and kept for every attempt, so that a retry finds an earlier attempt's swap under it.
+     */
     @Column(name = "previous_database")
     public String previousDatabase;
     @Column(name = "previous_drop_after")

@@ -57,4 +57,19 @@ public class Snapshot {
     /** Of an uploaded custom or tar archive: its format version, e.g. 1.14-0. */
     @Column(name = "archive_version")
     public String archiveVersion;
+    /** How the stored object was made from the archive ({@code null}: it is the archive); see V17. */
+    public String codec;
+    public String encryption;
+    @Column(name = "format_version")
+    public Integer formatVersion;
+    @Column(name = "key_id")
+    public String keyId;
+    @Column(name = "wrapped_key")
+    public String wrappedKey;
+    @Column(name = "segment_size")
+    public Integer segmentSize;
+    @Column(name = "stored_bytes")
+    public Long storedBytes;
+    @Column(name = "stored_sha256")
+    public String storedSha256;
 }

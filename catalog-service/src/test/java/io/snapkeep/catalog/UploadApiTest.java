@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -84,7 +85,14 @@ class UploadApiTest {
             default -> "sql";
         };
         String key = "snapshots/" + instanceId + "/" + id + "/upload." + ext;
-        assertEquals(file.length, s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+        byte[] stored = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+        String storedText = new String(stored, StandardCharsets.ISO_8859_1);
+        assertFalse(storedText.contains("PGDMP"), "the stored object is no readable archive");
+        assertFalse(storedText.contains(StockDumps.DATABASE), "the database's name does not show in the object");
+        asAdmin().get("/api/v1/snapshots/" + id).then().body("storage.codec", equalTo("zstd"))
+                .body("storage.encryption", equalTo("aes-256-gcm")).body("storage.keyId", equalTo("k1"))
+                .body("storage.storedBytes", equalTo(stored.length))
+                .body("storage.storedSha256", equalTo(StockDumps.sha256(stored)));
         asAdmin().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
 
         byte[] exported = asAdmin().get("/api/v1/snapshots/" + id + "/content").then().statusCode(200)

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.snapkeep.archive.SealedArchiveReader;
+import io.snapkeep.archive.WrappedKey;
 import io.snapkeep.dumpworker.config.DumpWorkerConfig;
 import io.snapkeep.dumpworker.support.DumpJobs;
 import io.snapkeep.dumpworker.support.SampleDatabase;
@@ -36,6 +41,7 @@ import io.snapkeep.messages.DumpJob;
 import io.snapkeep.messages.DumpOptions;
 import io.snapkeep.messages.JobEvent;
 import io.snapkeep.messages.JobEventType;
+import io.snapkeep.worker.archive.ArchiveStages;
 import io.snapkeep.worker.config.StoreConfig;
 import io.snapkeep.worker.config.WorkerConfig;
 import io.snapkeep.worker.support.JobEventLog;
@@ -61,6 +67,9 @@ class DumpJobFlowTest extends RealServersTest {
 
     @Inject
     DumpWorkerConfig config;
+
+    @Inject
+    ArchiveStages stages;
 
     private PostgresServer postgres;
     private DumpJobs jobs;
@@ -101,8 +110,18 @@ class DumpJobFlowTest extends RealServersTest {
                 done.objectKey());
         assertEquals(history.get(0).claimId(), done.claimId());
         assertTrue(done.objectKey().contains(done.claimId()), "each claim writes its own object");
-        assertEquals(done.sha256(), ArchiveChecksum.sha256Of(s3.getObjectAsBytes(
-                b -> b.bucket(bucket).key(ArchiveChecksum.keyOf(done.objectKey()))).asUtf8String()));
+        byte[] stored = s3.getObjectAsBytes(b -> b.bucket(bucket).key(done.objectKey())).asByteArray();
+        assertEquals(done.chain().storedBytes(), stored.length);
+        assertEquals(done.chain().storedSha256(), ArchiveChecksum.sha256Of(s3.getObjectAsBytes(
+                b -> b.bucket(bucket).key(ArchiveChecksum.keyOf(done.objectKey()))).asUtf8String()),
+                "the checksum beside the object is the object's own");
+        String text = new String(stored, StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains("PGDMP"), "the stored object is not a readable pg_dump archive");
+        assertFalse(text.contains("pgbench_accounts"), "no table name shows in the stored object");
+        assertEquals("zstd", done.chain().codec());
+        assertEquals("aes-256-gcm", done.chain().encryption());
+        assertEquals("k1", done.chain().keyId());
+        assertTrue(stored.length < done.bytes(), "compressed: " + stored.length + " of " + done.bytes());
         String list = Tools.run(List.of("pg_restore", "--list", archive.toString()), Map.of());
         assertTrue(list.contains("TABLE DATA public notes"), list);
         assertTrue(list.contains("TABLE DATA public pgbench_accounts"), list);
@@ -285,11 +304,15 @@ class DumpJobFlowTest extends RealServersTest {
         assertTrue(s3.listMultipartUploads(b -> b.bucket(bucket).prefix(job.keyPrefix())).uploads().isEmpty());
     }
 
-    /** The archive the job's SUCCEEDED event names. */
+    /** The archive the job's SUCCEEDED event names, opened from its sealed object with the test keyring. */
     private Path download(DumpJob job) throws Exception {
+        JobEvent done = succeeded(job);
         Path file = Files.createTempFile(Path.of("target"), "archive-", ".dump");
-        Files.delete(file);
-        s3.getObject(b -> b.bucket(bucket).key(succeeded(job).objectKey()), file);
+        try (InputStream object = s3.getObject(b -> b.bucket(bucket).key(done.objectKey()));
+                SealedArchiveReader archive = SealedArchiveReader.open(object, stages.keyring(),
+                        WrappedKey.of(done.chain().keyId(), done.chain().wrappedKey()))) {
+            Files.copy(archive, file, StandardCopyOption.REPLACE_EXISTING);
+        }
         return file;
     }
 

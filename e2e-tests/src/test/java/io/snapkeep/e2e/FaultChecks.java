@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * What must hold after any fault, whatever the fault was: the instance is not left busy and none of its jobs is
- * still active; every COMPLETED snapshot's archive is in the store, matches its size and sha256 and restores with
- * stock {@code pg_restore} (or {@code psql} for a plain dump); no multipart upload of the instance is left; no side
+ * still active; every COMPLETED snapshot's object is in the store with the size and sha256 it was recorded with, and
+ * its archive, as exported, matches the snapshot's size and sha256 and restores with stock {@code pg_restore} (or
+ * {@code psql} for a plain dump); no multipart upload of the instance is left; no side
  * database of a restore is left; the target database exists and accepts connections. An upload that a killed
  * worker left behind must be aborted by the catalog within {@link #SETTLE}.
  */
@@ -76,26 +77,42 @@ final class FaultChecks {
     }
 
     private static void restoresWithStockTools(RunningSystem system, String instanceId, Map<String, Object> snapshot) {
-        String prefix = "snapshots/" + instanceId + "/" + snapshot.get("id") + "/";
-        List<String> archives = system.s3.listObjectsV2Paginator(b -> b.bucket(system.stack.bucket()).prefix(prefix))
+        String id = String.valueOf(snapshot.get("id"));
+        String prefix = "snapshots/" + instanceId + "/" + id + "/";
+        List<String> objects = system.s3.listObjectsV2Paginator(b -> b.bucket(system.stack.bucket()).prefix(prefix))
                 .contents().stream().map(S3Object::key).filter(k -> !k.endsWith(ArchiveChecksum.SUFFIX)).toList();
-        assertEquals(1, archives.size(), "one archive under " + prefix + ": " + archives);
+        assertEquals(1, objects.size(), "one object under " + prefix + ": " + objects);
         try {
+            Path stored = download(system, objects.get(0));
             Path archive = Files.createTempFile(Path.of("target"), "fault-check-", ".archive");
             try {
-                try (InputStream in = system.s3.getObject(b -> b.bucket(system.stack.bucket()).key(archives.get(0)))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> storage = (Map<String, Object>) snapshot.get("storage");
+                assertEquals(((Number) storage.get("storedBytes")).longValue(), Files.size(stored),
+                        "size of " + objects.get(0));
+                assertEquals(storage.get("storedSha256"), sha256(stored), "sha256 of " + objects.get(0));
+                try (InputStream in = operator().get("/api/v1/snapshots/" + id + "/content").then().statusCode(200)
+                        .extract().asInputStream()) {
                     Files.copy(in, archive, StandardCopyOption.REPLACE_EXISTING);
                 }
-                assertEquals(((Number) snapshot.get("sizeBytes")).longValue(), Files.size(archive),
-                        "size of " + archives.get(0));
-                assertEquals(snapshot.get("sha256"), sha256(archive), "sha256 of " + archives.get(0));
+                assertEquals(((Number) snapshot.get("sizeBytes")).longValue(), Files.size(archive), "archive size");
+                assertEquals(snapshot.get("sha256"), sha256(archive), "archive sha256 of snapshot " + id);
                 restore(system.stack.postgres(), String.valueOf(snapshot.get("format")), archive);
             } finally {
+                Files.deleteIfExists(stored);
                 Files.deleteIfExists(archive);
             }
         } catch (IOException e) {
             throw new IllegalStateException("could not check the archive under " + prefix, e);
         }
+    }
+
+    private static Path download(RunningSystem system, String key) throws IOException {
+        Path file = Files.createTempFile(Path.of("target"), "fault-check-", ".object");
+        try (InputStream in = system.s3.getObject(b -> b.bucket(system.stack.bucket()).key(key))) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
     }
 
     private static void restore(PostgresServer postgres, String format, Path archive) {

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
+import io.snapkeep.archive.ChunkIndex;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.snapkeep.localstack.PostgresServer;
@@ -70,7 +74,7 @@ class RestoreEndToEndTest {
     }
 
     @Test
-    void anAlteredOrTruncatedArchiveFailsTheRestoreAndLeavesTheTargetAsItWas() {
+    void anAlteredOrTruncatedArchiveFailsTheRestoreAndLeavesTheTargetAsItWas() throws IOException {
         SourceDatabase source = SourceDatabase.create(postgres);
         String instanceId = Api.registerInstance(source.connection());
         String snapshotId = completedSnapshot(instanceId);
@@ -84,16 +88,39 @@ class RestoreEndToEndTest {
         put(key, altered);
         String alteredJob = restore(snapshotId, instanceId);
         Api.awaitJob(alteredJob, "FAILED");
-        operator().get("/api/v1/jobs/" + alteredJob).then().body("error", containsString("SHA-256"));
+        operator().get("/api/v1/jobs/" + alteredJob).then().body("error", containsString("failed authentication"));
         assertEquals(before, SourceDatabase.fingerprint(postgres, source.name), "the target is untouched");
 
-        put(key, java.util.Arrays.copyOf(archive, archive.length - 1000));
+        put(key, withFirstChunksSwapped(archive));
+        String swappedJob = restore(snapshotId, instanceId);
+        Api.awaitJob(swappedJob, "FAILED");
+        operator().get("/api/v1/jobs/" + swappedJob).then().body("error", containsString("failed authentication"));
+        assertEquals(before, SourceDatabase.fingerprint(postgres, source.name), "the target is untouched");
+
+        put(key, Arrays.copyOf(archive, archive.length - 1000));
         String truncatedJob = restore(snapshotId, instanceId);
         Api.awaitJob(truncatedJob, "FAILED");
         assertEquals(before, SourceDatabase.fingerprint(postgres, source.name), "the target is untouched");
         assertEquals("0", postgres.psql("postgres",
                 "select count(*) from pg_database where datname like '" + source.name + "__restore_%'").trim(),
                 "no side database is left behind");
+    }
+
+    /** The sealed object with its first two chunks in each other's place (same size, same bytes, wrong order). */
+    private static byte[] withFirstChunksSwapped(byte[] object) throws IOException {
+        int count = ChunkIndex.count(Arrays.copyOfRange(object, object.length - ChunkIndex.TAIL_BYTES, object.length));
+        int start = object.length - ChunkIndex.TAIL_BYTES - (int) ChunkIndex.entryBytes(count);
+        ChunkIndex index = ChunkIndex.parse(Arrays.copyOfRange(object, start, object.length - ChunkIndex.TAIL_BYTES));
+        assertTrue(index.chunks() >= 3, "the archive spans several chunks: " + index.chunks());
+        int first = (int) index.objectOffset(0);
+        int second = (int) index.objectOffset(1);
+        int third = (int) index.objectOffset(2);
+        ByteArrayOutputStream swapped = new ByteArrayOutputStream();
+        swapped.write(object, 0, first);
+        swapped.write(object, second, third - second);
+        swapped.write(object, first, second - first);
+        swapped.write(object, third, object.length - third);
+        return swapped.toByteArray();
     }
 
     @Test

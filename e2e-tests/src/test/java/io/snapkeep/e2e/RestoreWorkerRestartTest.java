@@ -47,7 +47,7 @@ class RestoreWorkerRestartTest {
 
         system.killRestoreWorker();
         assertTrue(Files.exists(spooled.get(0)), "the killed worker left its temporary archive");
-        system.restartRestoreWorker();
+        system.restartRestoreWorker(Map.of());
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> !Files.exists(spooled.get(0)));

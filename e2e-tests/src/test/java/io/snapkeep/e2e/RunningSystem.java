@@ -27,16 +27,20 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The whole system as an operator runs it, started once for all end-to-end tests of this JVM: the real servers
  * of the {@link LocalStack}, the catalog-service, two dump-workers and a restore-worker, each its own JVM from its
  * built jar. The
- * catalog's leases and the workers' Kafka sessions are short (8 s) so that a lost worker is noticed quickly, and it
- * sweeps the store every 5 s (incomplete uploads older than 20 s, objects of unrecorded snapshots older than 30 s).
+ * catalog's leases and the workers' Kafka sessions are short (8 s) so that a lost worker is noticed quickly,
+ * archive segments small, and the catalog sweeps the store every 5 s (incomplete uploads older than 20 s, objects of
+ * unrecorded snapshots older than 30 s).
  */
 final class RunningSystem {
     static final String LEASE = "8s";
+    /** Archive segments of 1 MiB (4 MiB by default), so that the test databases' archives span several chunks. */
+    static final String SEGMENT = "1M";
     private static final String HEAP = "256m";
     private static RunningSystem instance;
 
     final LocalStack stack;
-    final ServiceProcess catalog;
+    private final ServiceSpec catalogSpec;
+    private ServiceProcess catalog;
     /** Where the restore-worker downloads the archives of parallel and CLEAN restores. */
     final Path restoreSpool;
     private final ServiceSpec restoreWorkerSpec;
@@ -55,14 +59,15 @@ final class RunningSystem {
         repoRoot = Path.of(System.getProperty("snapkeep.repo.root", ".."));
         logDir = Path.of("target", "e2e-logs").toAbsolutePath();
         environment = new ServiceEnvironment(stack, keys);
-        catalog = ServiceProcess.start(repoRoot, with(environment.catalogService(Ports.freePort()),
+        catalogSpec = with(environment.catalogService(Ports.freePort()),
                 Map.of("SNAPKEEP_JOBS_LEASE_DURATION", LEASE, "SNAPKEEP_JOBS_LEASE_CHECK_INTERVAL", "1s",
-                        "SNAPKEEP_SWEEP_INTERVAL", "5s", "SNAPKEEP_SWEEP_MULTIPART_AGE", "20s",
-                        "SNAPKEEP_SWEEP_ORPHAN_GRACE", "30s", "SNAPKEEP_SWEEP_CLEANUP_BACKOFF", "5s")),
-                logDir, HEAP);
+                        "SNAPKEEP_ARCHIVE_SEGMENT_SIZE", SEGMENT, "SNAPKEEP_SWEEP_INTERVAL", "5s",
+                        "SNAPKEEP_SWEEP_MULTIPART_AGE", "20s", "SNAPKEEP_SWEEP_ORPHAN_GRACE", "30s",
+                        "SNAPKEEP_SWEEP_CLEANUP_BACKOFF", "5s"));
+        catalog = startCatalog();
         for (int i = 1; i <= 2; i++) {
             workerSpecs.add(with(environment.dumpWorker(Ports.freePort()), Map.of("SNAPKEEP_WORKER_ID", workerId(i),
-                    "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s",
+                    "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s", "SNAPKEEP_ARCHIVE_SEGMENT_SIZE", SEGMENT,
                     "MP_MESSAGING_INCOMING_DUMP_JOBS_SESSION_TIMEOUT_MS", "8000",
                     "MP_MESSAGING_INCOMING_DUMP_JOBS_HEARTBEAT_INTERVAL_MS", "2000")));
             dumpWorkers.add(startWorker(i));
@@ -74,9 +79,11 @@ final class RunningSystem {
             throw new UncheckedIOException(e);
         }
         restoreWorkerSpec = with(environment.restoreWorker(Ports.freePort()), Map.of("SNAPKEEP_WORKER_ID",
-                "restore-worker-1", "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s", "SNAPKEEP_RESTORE_TEMP_DIR",
+                "restore-worker-1", "SNAPKEEP_WORKER_HEARTBEAT_INTERVAL", "2s",
+                "MP_MESSAGING_INCOMING_RESTORE_JOBS_SESSION_TIMEOUT_MS", "8000",
+                "MP_MESSAGING_INCOMING_RESTORE_JOBS_HEARTBEAT_INTERVAL_MS", "2000", "SNAPKEEP_RESTORE_TEMP_DIR",
                 restoreSpool.toString()));
-        restoreWorker = startRestoreWorker();
+        restoreWorker = startRestoreWorker(Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopServices, "e2e-services-shutdown"));
         s3 = S3Client.builder().endpointOverride(URI.create(stack.s3().endpoint())).region(Region.of(stack.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
@@ -106,6 +113,37 @@ final class RunningSystem {
         return instance;
     }
 
+    /** The running catalog-service (another process after {@link #restartCatalog()}). */
+    synchronized ServiceProcess catalog() {
+        return catalog;
+    }
+
+    /** Kills the catalog-service with SIGKILL, as a crash would. */
+    synchronized void killCatalog() {
+        catalog.kill();
+    }
+
+    /** Starts the catalog-service again after a kill, on the same port; returns once it is ready. */
+    synchronized void restartCatalog() {
+        catalog = startCatalog();
+    }
+
+    /**
+     * Pauses the Kafka broker with SIGSTOP (its sockets stay open, nothing is answered) until {@link #resumeKafka()}.
+     */
+    void pauseKafka() {
+        Signals.send("STOP", stack.kafka().pid());
+    }
+
+    /** Resumes a broker paused by {@link #pauseKafka()} (SIGCONT). */
+    void resumeKafka() {
+        Signals.send("CONT", stack.kafka().pid());
+    }
+
+    private ServiceProcess startCatalog() {
+        return ServiceProcess.start(repoRoot, catalogSpec, logDir, HEAP);
+    }
+
     static String workerId(int number) {
         return "dump-worker-" + number;
     }
@@ -122,11 +160,11 @@ final class RunningSystem {
 
     /** Pauses the store (S3Proxy) with SIGSTOP: it takes connections but answers nothing until {@link #resumeStore}. */
     void pauseStore() {
-        Signals.stop(stack.s3().pid());
+        Signals.send("STOP", stack.s3().pid());
     }
 
     void resumeStore() {
-        Signals.resume(stack.s3().pid());
+        Signals.send("CONT", stack.s3().pid());
     }
 
     /** Kills the restore-worker with SIGKILL, as a crash would. */
@@ -134,13 +172,21 @@ final class RunningSystem {
         restoreWorker.kill();
     }
 
-    /** Starts the restore-worker again after a kill. */
-    synchronized void restartRestoreWorker() {
-        restoreWorker = startRestoreWorker();
+    /**
+     * Starts the restore-worker again after a kill, with {@code extra} environment (e.g. a test pause point) beside its
+     * usual one; {@code Map.of()} starts it as it runs normally.
+     */
+    synchronized void restartRestoreWorker(Map<String, String> extra) {
+        restoreWorker = startRestoreWorker(extra);
     }
 
-    private ServiceProcess startRestoreWorker() {
-        return ServiceProcess.start(repoRoot, restoreWorkerSpec, logDir.resolve("restore-worker-1"), HEAP);
+    /** The running restore-worker's log file. */
+    synchronized Path restoreWorkerLog() {
+        return restoreWorker.logFile();
+    }
+
+    private ServiceProcess startRestoreWorker(Map<String, String> extra) {
+        return ServiceProcess.start(repoRoot, with(restoreWorkerSpec, extra), logDir.resolve("restore-worker-1"), HEAP);
     }
 
     private ServiceProcess startWorker(int number) {
@@ -158,6 +204,6 @@ final class RunningSystem {
         synchronized (this) {
             restoreWorker.stop();
         }
-        catalog.stop();
+        catalog().stop();
     }
 }

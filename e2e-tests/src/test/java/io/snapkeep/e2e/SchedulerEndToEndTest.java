@@ -77,7 +77,7 @@ class SchedulerEndToEndTest {
         Path repoRoot = Path.of(System.getProperty("snapkeep.repo.root", ".."));
         ServiceEnvironment env = system.environment;
         for (int i = 1; i <= 2; i++) {
-            ServiceSpec spec = env.schedulerService(Ports.freePort(), "http://127.0.0.1:" + system.catalog.port());
+            ServiceSpec spec = env.schedulerService(Ports.freePort(), "http://127.0.0.1:" + system.catalog().port());
             Map<String, String> environment = new HashMap<>(spec.environment());
             environment.put("SNAPKEEP_SCHEDULER_TICK_INTERVAL", "2s");
             environment.put("SNAPKEEP_SCHEDULER_SPREAD", "20s");

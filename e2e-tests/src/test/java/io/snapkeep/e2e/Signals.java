@@ -1,33 +1,25 @@
 package io.snapkeep.e2e;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.io.UncheckedIOException;
 
-/** Pauses (SIGSTOP) and resumes (SIGCONT) a process of the stack, as a stalled disk or a frozen VM would. */
+/** Sends a signal to a process with {@code kill}, from an argument list. */
 final class Signals {
     private Signals() {
     }
 
-    static void stop(long pid) {
-        send("-STOP", pid);
-    }
-
-    static void resume(long pid) {
-        send("-CONT", pid);
-    }
-
-    private static void send(String signal, long pid) {
+    /** @param signal a name {@code kill} knows, e.g. {@code STOP}, {@code CONT} */
+    static void send(String signal, long pid) {
         try {
-            Process kill = new ProcessBuilder(List.of("kill", signal, Long.toString(pid))).inheritIO().start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill " + signal + " " + pid + " failed");
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " exited with " + kill.exitValue());
             }
         } catch (IOException e) {
-            throw new IllegalStateException("could not run kill", e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted sending " + signal + " to " + pid, e);
+            throw new IllegalStateException(e);
         }
     }
 }

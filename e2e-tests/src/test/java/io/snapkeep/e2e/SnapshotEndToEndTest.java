@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,7 +56,7 @@ class SnapshotEndToEndTest {
         operator().get("/api/v1/instances/" + instanceId).then().body("status", equalTo("AVAILABLE"));
 
         Path archive = download(instanceId, snapshotId);
-        assertEquals(done.path("sha256"), sha256(archive), "the stored object's SHA-256 equals the catalog's");
+        assertEquals(done.path("sha256"), sha256(archive), "the exported archive's SHA-256 is the one pg_dump's output had");
         assertEquals(((Number) done.path("sizeBytes")).longValue(), Files.size(archive));
 
         String fresh = "restored_" + snapshotId.substring(0, 8);
@@ -142,6 +144,7 @@ class SnapshotEndToEndTest {
         return postgres.psql(database, sql).trim();
     }
 
+    /** The snapshot's archive as exported, once its stored object proved sealed (no readable name in it). */
     private static Path download(String instanceId, String snapshotId) throws IOException {
         List<String> keys = system.s3.listObjectsV2(b -> b.bucket(system.stack.bucket())
                 .prefix("snapshots/" + instanceId + "/" + snapshotId + "/")).contents().stream().map(S3Object::key)
@@ -150,9 +153,17 @@ class SnapshotEndToEndTest {
         assertEquals(1, archives.size(), "one archive per snapshot: " + keys);
         assertEquals(List.of(archives.get(0) + ".sha256"), keys.stream().filter(k -> k.endsWith(".sha256")).toList(),
                 "and its checksum file beside it: " + keys);
+        byte[] stored = system.s3.getObjectAsBytes(b -> b.bucket(system.stack.bucket()).key(archives.get(0)))
+                .asByteArray();
+        String text = new String(stored, StandardCharsets.ISO_8859_1);
+        for (String clear : List.of("PGDMP", "pgbench_accounts", "ticket_seq", "large object")) {
+            assertFalse(text.contains(clear), "the stored object is sealed, yet shows '" + clear + "'");
+        }
         Path file = Files.createTempFile(Path.of("target"), "snapshot-", ".dump");
-        Files.delete(file);
-        system.s3.getObject(b -> b.bucket(system.stack.bucket()).key(archives.get(0)), file);
+        try (InputStream in = operator().get("/api/v1/snapshots/" + snapshotId + "/content").then().statusCode(200)
+                .extract().asInputStream()) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
         return file;
     }
 

@@ -63,6 +63,14 @@ public final class KafkaServer {
         return port;
     }
 
+    /** The broker's process id (for tests that pause it with SIGSTOP); fails when it is not running. */
+    public synchronized long pid() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("Kafka on port " + port + " is not running");
+        }
+        return process.pid();
+    }
+
     public String bootstrapServers() {
         return HOST + ":" + port;
     }

@@ -22,7 +22,8 @@ public final class ServiceEnvironment {
         this.keys = keys;
     }
 
-    /** The catalog: Kafka, its database, the object store, the crypto and signing keys and the tokens it registers. */
+    /** The catalog: Kafka, its database, the object store, the crypto, signing and archive keys and the tokens it
+     * registers. */
     public ServiceSpec catalogService(int port) {
         Map<String, String> env = common(port);
         PostgresServer postgres = stack.postgres();
@@ -37,12 +38,12 @@ public final class ServiceEnvironment {
         return new ServiceSpec(CATALOG_SERVICE, port, env);
     }
 
-    /** A dump worker: Kafka, the object store, the crypto key and the signing key. */
+    /** A dump worker: Kafka, the object store, the crypto, signing and archive keys. */
     public ServiceSpec dumpWorker(int port) {
         return worker(DUMP_WORKER, port);
     }
 
-    /** A restore worker: Kafka, the object store, the crypto key and the signing key. */
+    /** A restore worker: Kafka, the object store, the crypto, signing and archive keys. */
     public ServiceSpec restoreWorker(int port) {
         return worker(RESTORE_WORKER, port);
     }
@@ -65,6 +66,7 @@ public final class ServiceEnvironment {
     private void putKeys(Map<String, String> env) {
         env.put("SNAPKEEP_CRYPTO_KEY", keys.cryptoKey());
         env.put("SNAPKEEP_MESSAGES_SIGNING_KEY", keys.signingKey());
+        env.put("SNAPKEEP_ARCHIVE_KEYS", keys.archiveKeys());
     }
 
     private Map<String, String> common(int port) {

@@ -75,7 +75,8 @@ public final class StackLauncher {
                 Secrets.readOrCreate(config.home().resolve("crypto.key"), () -> Secrets.base64Key(32)),
                 Secrets.readOrCreate(config.home().resolve("signing.key"), () -> Secrets.base64Key(32)),
                 Secrets.readOrCreate(adminTokenFile(), Secrets::apiToken),
-                Secrets.readOrCreate(config.home().resolve("scheduler.token"), Secrets::apiToken)));
+                Secrets.readOrCreate(config.home().resolve("scheduler.token"), Secrets::apiToken),
+                Secrets.readOrCreate(config.home().resolve("archive.keys"), ServiceKeys::archiveKeyring)));
         start(environment.catalogService(CATALOG_PORT), config.logDir());
         for (int replica = 1; replica <= config.dumpWorkers(); replica++) {
             start(environment.dumpWorker(replica == 1 ? DUMP_WORKER_PORT : DUMP_WORKER_PORT + 1 + replica),

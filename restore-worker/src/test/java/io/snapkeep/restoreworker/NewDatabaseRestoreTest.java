@@ -192,7 +192,7 @@ class NewDatabaseRestoreTest extends RestoreFlowBase {
         RestoreJob altered = new RestoreJob(signed.v(), signed.jobId(), signed.snapshotId(), signed.instanceId(),
                 signed.attempt(), signed.mode(), signed.objectKey(), signed.format(), signed.sha256(),
                 signed.sizeBytes(), signed.sourceServerVersion(), elsewhere, signed.options(), signed.sideDatabase(),
-                signed.previousDatabase(), signed.dropDatabases());
+                signed.previousDatabase(), signed.dropDatabases(), null, signed.chain());
         jobs.sendForged(altered, signed);
         String target = name("after_forged");
 

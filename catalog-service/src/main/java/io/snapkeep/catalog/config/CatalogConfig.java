@@ -1,5 +1,6 @@
 package io.snapkeep.catalog.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,6 +18,8 @@ public interface CatalogConfig {
     Store store();
 
     Crypto crypto();
+
+    Archive archive();
 
     Messages messages();
 
@@ -108,6 +111,39 @@ public interface CatalogConfig {
         String deletionRetryInterval();
     }
 
+    /** How archives are sealed at rest (the workers have the same keys under the same names). Never logged. */
+    interface Archive {
+        /**
+         * The archive keyring: {@code id:base64} entries, comma-separated, each 32 random bytes (env
+         * {@code SNAPKEEP_ARCHIVE_KEYS}). No default: the prod profile refuses to start without a key here or in
+         * {@link #keysFile()}; the workers need the same keyring.
+         */
+        Optional<String> keys();
+
+        /** A file of {@code id:base64} lines read at start, beside {@link #keys()} (e.g. a mounted secret). */
+        Optional<Path> keysFile();
+
+        /** The key id that wraps the data keys of new archives (uploads, and re-wraps); older ids keep opening theirs. */
+        @WithDefault("k1")
+        String activeKey();
+
+        /** {@code zstd} or {@code none}: how an uploaded archive's segments are compressed before encryption. */
+        @WithDefault("zstd")
+        String codec();
+
+        /** The zstd level (1-19) for uploads. */
+        @WithDefault("1")
+        int level();
+
+        /** Threads that compress an upload's segments side by side. */
+        @WithDefault("2")
+        int threads();
+
+        /** Archive bytes per segment of an uploaded archive. */
+        @WithDefault("4M")
+        MemorySize segmentSize();
+    }
+
     interface Crypto {
         /**
          * Base64 of 32 random bytes (e.g. {@code openssl rand -base64 32}) sealing instance passwords with AES-GCM.
@@ -133,6 +169,17 @@ public interface CatalogConfig {
          * for a rotation. Default: none.
          */
         Map<String, String> verifyKeys();
+
+        /**
+         * First wait before a consumed job event or snapshot request that failed (database unreachable, connection
+         * closed, timeout, conflict) is applied again; each further wait doubles, up to {@link #retryMaxDelay()}.
+         */
+        @WithDefault("200ms")
+        Duration retryFirstDelay();
+
+        /** Longest wait between two tries of a consumed message; it is tried without end, holding its partition. */
+        @WithDefault("10s")
+        Duration retryMaxDelay();
     }
 
     interface Jobs {

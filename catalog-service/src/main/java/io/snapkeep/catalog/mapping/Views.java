@@ -13,6 +13,7 @@ import io.snapkeep.catalog.rest.dto.InstanceView;
 import io.snapkeep.catalog.rest.dto.JobView;
 import io.snapkeep.catalog.rest.dto.PageView;
 import io.snapkeep.catalog.rest.dto.SnapshotView;
+import io.snapkeep.catalog.rest.dto.StorageView;
 import io.snapkeep.catalog.service.JobEta;
 import io.snapkeep.catalog.service.PageRequest;
 import io.snapkeep.catalog.service.Paged;
@@ -33,7 +34,14 @@ public final class Views {
     public static SnapshotView of(Snapshot s) {
         return new SnapshotView(s.id, s.instanceId, s.name, s.origin.name(), s.status.name(), s.format,
                 DumpOptionsColumn.of(s), s.sizeBytes, s.sha256, s.serverVersion, s.toolVersion, s.createdAt, s.completedAt, s.expiresAt,
-                s.error, s.dumpJobId, s.sourceDatabase, s.dumpedAt, s.archiveVersion);
+                s.error, s.dumpJobId, s.sourceDatabase, s.dumpedAt, s.archiveVersion, storageOf(s));
+    }
+
+    private static StorageView storageOf(Snapshot s) {
+        if (s.codec == null) {
+            return s.objectKey == null ? null : new StorageView("none", "none", null, null, s.sizeBytes, s.sha256);
+        }
+        return new StorageView(s.codec, s.encryption, s.formatVersion, s.keyId, s.storedBytes, s.storedSha256);
     }
 
     public static JobView of(Job j) {

@@ -16,7 +16,9 @@ import io.snapkeep.messages.SignatureCheck;
 /**
  * Consumes {@code snapkeep.job-events}. An event that is not validly signed ({@link MessageSignatures}) is logged with
  * its partition, offset and the check that failed, never its content, and skipped before it is read: it changes
- * nothing. A message that cannot be read is logged and skipped alike.
+ * nothing. A message that cannot be read is logged and skipped alike. Any other failure to apply an event is retried
+ * ({@link MessageRetry}) until it goes through, the partition waiting meanwhile, so no result is lost to a database
+ * that is briefly away; the {@link JobEventBacklog} learns of each event handled and of each retry.
  */
 @ApplicationScoped
 public class JobEventListener {
@@ -26,24 +28,42 @@ public class JobEventListener {
     private final JobEventService service;
     private final ObjectMapper json;
     private final MessageSignatures signatures;
+    private final MessageRetry retry;
+    private final JobEventBacklog backlog;
 
-    public JobEventListener(JobEventService service, ObjectMapper json, MessageSignatures signatures) {
+    public JobEventListener(JobEventService service, ObjectMapper json, MessageSignatures signatures,
+            MessageRetry retry, JobEventBacklog backlog) {
         this.service = service;
         this.json = json;
         this.signatures = signatures;
+        this.retry = retry;
+        this.backlog = backlog;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(String payload, IncomingKafkaRecordMetadata<String, String> record) {
+        return handle(payload, record)
+                .onTermination().invoke(() -> backlog.handled(record.getTopic(), record.getPartition(),
+                        record.getOffset()));
+    }
+
+    private Uni<Void> handle(String payload, IncomingKafkaRecordMetadata<String, String> record) {
+        String origin = record.getTopic() + "-" + record.getPartition() + " offset " + record.getOffset();
         SignatureCheck signature = signatures.check(record, payload);
         if (signature != SignatureCheck.VALID) {
-            LOG.warnf("job event refused (%s-%d offset %d): %s", record.getTopic(), record.getPartition(),
-                    record.getOffset(), signature.description());
+            LOG.warnf("job event refused (%s): %s", origin, signature.description());
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().item(() -> MessageReader.read(json, payload, JobEvent.class))
-                .chain(service::apply)
-                .onFailure().invoke(e -> LOG.warnf("job event skipped: %s", MessageReader.describe(e)))
+        JobEvent event;
+        try {
+            event = MessageReader.read(json, payload, JobEvent.class);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("job event skipped (%s): %s", origin, MessageReader.describe(e));
+            return Uni.createFrom().voidItem();
+        }
+        return retry.untilApplied("job event " + event.type() + " of job " + event.jobId() + " (" + origin + ")",
+                () -> service.apply(event), backlog)
+                .onFailure().invoke(e -> LOG.warnf("job event skipped (%s): %s", origin, MessageReader.describe(e)))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 }

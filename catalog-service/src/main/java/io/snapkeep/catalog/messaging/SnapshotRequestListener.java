@@ -13,7 +13,8 @@ import io.snapkeep.messages.SnapshotRequest;
 
 /**
  * Consumes {@code snapkeep.snapshot-requests}. A malformed or refused request is logged and skipped: it never
- * blocks the topic.
+ * blocks the topic. Any other failure (the database briefly away) is retried ({@link MessageRetry}) until the request
+ * goes through; its requestId makes a request that went through twice start one snapshot.
  */
 @ApplicationScoped
 public class SnapshotRequestListener {
@@ -22,16 +23,25 @@ public class SnapshotRequestListener {
 
     private final SnapshotRequestService service;
     private final ObjectMapper json;
+    private final MessageRetry retry;
 
-    public SnapshotRequestListener(SnapshotRequestService service, ObjectMapper json) {
+    public SnapshotRequestListener(SnapshotRequestService service, ObjectMapper json, MessageRetry retry) {
         this.service = service;
         this.json = json;
+        this.retry = retry;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> onRequest(String payload) {
-        return Uni.createFrom().item(() -> MessageReader.read(json, payload, SnapshotRequest.class))
-                .chain(service::handle)
+        SnapshotRequest request;
+        try {
+            request = MessageReader.read(json, payload, SnapshotRequest.class);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("snapshot request skipped: %s", MessageReader.describe(e));
+            return Uni.createFrom().voidItem();
+        }
+        return retry.untilApplied("snapshot request " + request.requestId(), () -> service.handle(request),
+                        MessageRetry.Observer.NONE)
                 .invoke(started -> {
                     if (started != null) {
                         LOG.infof("snapshot %s started for request %s", started.snapshot().id,

@@ -26,10 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
+import io.snapkeep.archive.MissingKeyException;
 import io.snapkeep.catalog.Snapshot;
 import io.snapkeep.catalog.archive.ArchiveMediaType;
 import io.snapkeep.catalog.rest.dto.Problem;
+import io.snapkeep.catalog.sealing.ArchiveChains;
+import io.snapkeep.catalog.sealing.ExportStream;
+import io.snapkeep.catalog.sealing.SealedExports;
 import io.snapkeep.catalog.service.Awaits;
+import io.snapkeep.catalog.service.CatalogException;
 import io.snapkeep.catalog.service.DumpFormat;
 import io.snapkeep.catalog.service.SnapshotExports;
 import io.snapkeep.catalog.store.ArchiveObjects;
@@ -37,8 +42,8 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * {@code GET /snapshots/{id}/content}: the archive as stored, a file stock pg_restore or psql reads, streamed from the
- * store without buffering. A single byte range ({@code Range: bytes=a-b}, {@code a-}, {@code -n}) answers 206, so a
+ * {@code GET /snapshots/{id}/content}: the archive as pg_dump wrote it, a file stock pg_restore or psql reads, streamed
+ * from the store without buffering (a sealed object opened on the way out, {@link SealedExports}). A single byte range ({@code Range: bytes=a-b}, {@code a-}, {@code -n}) answers 206, so a
  * broken download resumes; {@code If-Range} with the ETag (the SHA-256) or the Last-Modified date guards the resume.
  */
 @Path("/api/v1/snapshots/{id}/content")
@@ -51,10 +56,12 @@ public class SnapshotContentResource {
 
     private final SnapshotExports exports;
     private final ArchiveObjects objects;
+    private final SealedExports sealedExports;
 
-    public SnapshotContentResource(SnapshotExports exports, ArchiveObjects objects) {
+    public SnapshotContentResource(SnapshotExports exports, ArchiveObjects objects, SealedExports sealedExports) {
         this.exports = exports;
         this.objects = objects;
+        this.sealedExports = sealedExports;
     }
 
     @GET
@@ -76,20 +83,41 @@ public class SnapshotContentResource {
                             + "' lies outside the archive of " + size + " bytes.", null))
                     .build();
         }
+        long expected = wanted.map(ByteRange::length).orElse(size);
+        ExportStream content = ArchiveChains.of(snapshot) == null ? stored(snapshot, wanted, expected)
+                : sealed(snapshot, wanted);
+        Response.ResponseBuilder response = headers(wanted.isPresent() ? Response.status(206) : Response.ok(),
+                export, expected).entity(copy(content));
+        wanted.ifPresent(r -> response.header("Content-Range", r.contentRange(size)));
+        return response.build();
+    }
+
+    /** A snapshot stored as its archive: the object's bytes as they are. */
+    private ExportStream stored(Snapshot snapshot, Optional<ByteRange> wanted, long expected) {
         ResponseInputStream<GetObjectResponse> object = wanted
                 .map(r -> objects.read(snapshot.objectKey, r.first(), r.last()))
                 .orElseGet(() -> objects.read(snapshot.objectKey, null, null));
-        long expected = wanted.map(ByteRange::length).orElse(size);
         Long stored = object.response().contentLength();
         if (stored == null || stored != expected) {
             object.abort();
-            throw new IllegalStateException("the object " + snapshot.objectKey + " of snapshot " + id + " holds "
-                    + stored + " bytes where " + expected + " were expected");
+            throw new IllegalStateException("the object " + snapshot.objectKey + " of snapshot " + snapshot.id
+                    + " holds " + stored + " bytes where " + expected + " were expected");
         }
-        Response.ResponseBuilder response = headers(wanted.isPresent() ? Response.status(206) : Response.ok(),
-                export, expected).entity(copy(object));
-        wanted.ifPresent(r -> response.header("Content-Range", r.contentRange(size)));
-        return response.build();
+        return new ExportStream(object, object);
+    }
+
+    /** A sealed snapshot: its archive opened from the object, all of it or the chunks that hold the range. */
+    private ExportStream sealed(Snapshot snapshot, Optional<ByteRange> wanted) {
+        try {
+            return wanted.isPresent() ? sealedExports.range(snapshot, wanted.get().first(), wanted.get().last())
+                    : sealedExports.whole(snapshot);
+        } catch (MissingKeyException e) {
+            throw CatalogException.unavailable("Snapshot " + snapshot.id + " cannot be exported: " + e.getMessage()
+                    + ". Add that key to the catalog's keyring.");
+        } catch (IOException e) {
+            throw new IllegalStateException("the object " + snapshot.objectKey + " of snapshot " + snapshot.id
+                    + " cannot be opened: " + e.getMessage(), e);
+        }
     }
 
     @HEAD
@@ -145,7 +173,7 @@ public class SnapshotContentResource {
      * the object; a store that fails mid-way fails the response, so that the connection closes short of its
      * Content-Length and the client knows the download is incomplete.
      */
-    private static StreamingOutput copy(ResponseInputStream<GetObjectResponse> object) {
+    private static StreamingOutput copy(ExportStream object) {
         return out -> {
             byte[] buffer = new byte[COPY_BUFFER];
             long sent = 0;
@@ -172,11 +200,11 @@ public class SnapshotContentResource {
         };
     }
 
-    private static int readStore(ResponseInputStream<GetObjectResponse> object, byte[] buffer) throws IOException {
+    private static int readStore(ExportStream object, byte[] buffer) throws IOException {
         try {
             return object.read(buffer);
         } catch (IOException e) {
-            LOG.warnf("reading %s from the store failed mid-download: %s", object.response().eTag(), e.getMessage());
+            LOG.warnf("reading an archive from the store failed mid-download: %s", e.getMessage());
             throw e;
         }
     }

@@ -17,8 +17,11 @@ import io.snapkeep.messages.RestoreMode;
 
 /**
  * Starts CLEANUP jobs, inside the caller's transaction: a restore-worker drops the databases a restore left
- * behind — the side databases of a restore given up for lost, or a previous copy whose grace period ended — and tries
- * a FAILED one again ({@link CleanupRetries}).
+ * behind — the side databases of a restore given up for lost, or a previous copy whose grace period ended. The cleanup
+ * of an in-place restore given up after its swap began also re-opens the target, if a worker killed in the swap left
+ * it closed before renaming anything (the job carries the previous copy's name and whether the target was open; the
+ * worker leaves the target alone when the previous copy exists, i.e. when the swap happened). A FAILED cleanup is
+ * tried again ({@link CleanupRetries}).
  */
 @ApplicationScoped
 public class CleanupJobs {
@@ -39,7 +42,7 @@ public class CleanupJobs {
         }
         List<String> sides = IntStream.rangeClosed(1, restore.attempt)
                 .mapToObj(a -> DatabaseNames.side(targetDatabase, restore.id, a)).toList();
-        return start(restore, sides);
+        return start(restore, sides, restore.swapStartedAt != null);
     }
 
     /**
@@ -55,7 +58,7 @@ public class CleanupJobs {
 
     /** Drops the previous copy an in-place restore kept. */
     public Uni<Void> dropPrevious(Job restore) {
-        return start(restore, List.of(restore.previousDatabase));
+        return start(restore, List.of(restore.previousDatabase), false);
     }
 
     /**
@@ -64,14 +67,21 @@ public class CleanupJobs {
      */
     public Uni<Job> retry(Job failed) {
         Job cleanup = cleanupOf(failed, failed.options);
+        cleanup.previousDatabase = failed.previousDatabase;
+        cleanup.targetAllowConnections = failed.targetAllowConnections;
         cleanup.retryOf = failed.id;
         cleanup.retryRound = failed.retryRound + 1;
         failed.cleanupJobId = cleanup.id;
         return jobs.persist(cleanup).chain(() -> dispatcher.dispatch(cleanup)).replaceWith(cleanup);
     }
 
-    private Uni<Void> start(Job restore, List<String> databases) {
+    /** @param settleSwap whether the worker is also to re-open a target the restore's swap left closed */
+    private Uni<Void> start(Job restore, List<String> databases, boolean settleSwap) {
         Job cleanup = cleanupOf(restore, json.write(databases));
+        if (settleSwap) {
+            cleanup.previousDatabase = restore.previousDatabase;
+            cleanup.targetAllowConnections = restore.targetAllowConnections;
+        }
         restore.cleanupJobId = cleanup.id;
         return jobs.persist(cleanup).chain(() -> dispatcher.dispatch(cleanup));
     }

@@ -1,5 +1,7 @@
 package io.snapkeep.catalog.service;
 
+import java.util.function.Function;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -8,8 +10,10 @@ import io.smallrye.mutiny.Uni;
 import io.snapkeep.catalog.Job;
 import io.snapkeep.catalog.JobType;
 import io.snapkeep.catalog.repository.SnapshotRepository;
+import io.snapkeep.catalog.sealing.ArchiveChains;
 import io.snapkeep.catalog.store.ArchiveObjects;
 import io.snapkeep.catalog.store.StoredArchiveCheck;
+import io.snapkeep.messages.ArchiveChain;
 import io.snapkeep.messages.ArchiveChecksum;
 import io.snapkeep.messages.JobEvent;
 import io.snapkeep.messages.JobEventType;
@@ -17,8 +21,9 @@ import io.vertx.mutiny.core.Vertx;
 
 /**
  * The archives dump SUCCEEDED events name, inside the caller's transaction. The holding claim's archive must lie under
- * its snapshot's prefix and be in the store as reported (size by HEAD, SHA-256 by its checksum object) before the
- * snapshot becomes COMPLETED with that key; otherwise the job fails saying what did not match. The archive of a claim
+ * its snapshot's prefix and be in the store as reported (the object's size by HEAD, its SHA-256 by its checksum
+ * object; for a sealed object those of the object, recorded with its chain) before the snapshot becomes COMPLETED with
+ * that key; otherwise the job fails saying what did not match. The archive of a claim
  * that does not hold the job (a second delivery of the attempt, an attempt given up for lost) is deleted.
  */
 @ApplicationScoped
@@ -42,18 +47,41 @@ public class DumpArchives {
 
     /** Completes the dump job's snapshot with the archive {@code succeeded} names, once the store confirms it. */
     Uni<Void> complete(Job job, JobEvent succeeded) {
+        return complete(job, succeeded,
+                mismatch -> outcomes.fail(job, mismatch + ": the snapshot was not completed"));
+    }
+
+    /**
+     * The same for the late SUCCEEDED of an attempt given up for lost while the job still runs, through the same check;
+     * an archive that fails it is deleted, and the job goes on with its current attempt.
+     */
+    Uni<Void> completeLate(Job job, JobEvent succeeded) {
+        return complete(job, succeeded, mismatch -> {
+            LOG.warnf("job %s: the late SUCCEEDED of attempt %d is not taken (%s); attempt %d goes on", job.id,
+                    succeeded.attempt(), mismatch, job.attempt);
+            return discard(job, succeeded);
+        });
+    }
+
+    private Uni<Void> complete(Job job, JobEvent succeeded, Function<String, Uni<Void>> onMismatch) {
         String key = succeeded.objectKey();
         return snapshots.findById(job.snapshotId).chain(snapshot -> {
             if (!ArchiveKeys.within(snapshot, key)) {
-                return outcomes.fail(job, "the worker reported success but named " + (key == null ? "no archive"
-                        : "the archive " + key + ", which is not under " + ArchiveKeys.prefix(snapshot))
-                        + ": the snapshot was not completed");
+                return onMismatch.apply("the worker reported success but named " + (key == null ? "no archive"
+                        : "the archive " + key + ", which is not under " + ArchiveKeys.prefix(snapshot)));
             }
-            return vertx.executeBlocking(() -> check.mismatch(key, succeeded.bytes(), succeeded.sha256()))
-                    .chain(mismatch -> mismatch.isPresent()
-                            ? outcomes.fail(job, mismatch.get() + ": the snapshot was not completed")
-                            : outcomes.succeed(job, new JobOutcomes.Result(succeeded.bytes(), succeeded.sha256(),
-                                    succeeded.serverVersion(), succeeded.toolVersion(), key)));
+            ArchiveChain chain = succeeded.chain();
+            long storedBytes = chain == null ? succeeded.bytes() : chain.storedBytes();
+            String storedSha256 = chain == null ? succeeded.sha256() : chain.storedSha256();
+            return vertx.executeBlocking(() -> check.mismatch(key, storedBytes, storedSha256))
+                    .chain(mismatch -> {
+                        if (mismatch.isPresent()) {
+                            return onMismatch.apply(mismatch.get());
+                        }
+                        ArchiveChains.record(snapshot, chain);
+                        return outcomes.succeed(job, new JobOutcomes.Result(succeeded.bytes(), succeeded.sha256(),
+                                succeeded.serverVersion(), succeeded.toolVersion(), key));
+                    });
         });
     }
 

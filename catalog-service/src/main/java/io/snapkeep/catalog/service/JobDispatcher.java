@@ -15,6 +15,7 @@ import io.snapkeep.catalog.Snapshot;
 import io.snapkeep.catalog.config.CatalogConfig;
 import io.snapkeep.catalog.repository.InstanceRepository;
 import io.snapkeep.catalog.repository.SnapshotRepository;
+import io.snapkeep.catalog.sealing.ArchiveChains;
 import io.snapkeep.messages.ConnectionSpec;
 import io.snapkeep.messages.DatabaseNames;
 import io.snapkeep.messages.DumpJob;
@@ -28,7 +29,9 @@ import io.snapkeep.messages.Topics;
  * Writes the outbox row that hands a job's current attempt to the workers, inside the caller's transaction.
  * Each claim of a dump attempt writes its own object under the snapshot's prefix ({@link ArchiveKeys}) and each
  * restore attempt its own side database, so neither a worker given up for lost that finishes late nor a second
- * delivery of the same attempt can overwrite what another claim made. Each dispatch starts the
+ * delivery of the same attempt can overwrite what another claim made. An in-place restore's previous copy keeps the name
+ * its first dispatch gave it, and a retry is told whether the target accepted connections before an earlier attempt's
+ * swap closed it: it then settles what that attempt left before anything else. Each dispatch starts the
  * job's queue timeout ({@code snapkeep.jobs.queue-timeout}).
  */
 @ApplicationScoped
@@ -74,22 +77,24 @@ public class JobDispatcher {
         RestoreMode mode = RestoreMode.valueOf(job.mode);
         boolean beside = mode != RestoreMode.CLEAN;
         job.sideDatabase = beside ? DatabaseNames.side(target.database(), job.id, job.attempt) : null;
-        job.previousDatabase = mode == RestoreMode.IN_PLACE ? DatabaseNames.previous(target.database(), Instant.now())
-                : null;
+        if (mode == RestoreMode.IN_PLACE && job.previousDatabase == null) {
+            job.previousDatabase = DatabaseNames.previous(target.database(), Instant.now());
+        }
         List<String> earlierSides = beside ? IntStream.range(1, job.attempt)
                 .mapToObj(a -> DatabaseNames.side(target.database(), job.id, a)).toList() : List.of();
         RestoreJob message = new RestoreJob(1, job.id.toString(), snapshot.id.toString(), job.instanceId.toString(),
                 job.attempt, mode, snapshot.objectKey, snapshot.format, snapshot.sha256,
                 snapshot.sizeBytes == null ? 0 : snapshot.sizeBytes, snapshot.serverVersion, target,
-                json.read(job.options, RestoreOptions.class), job.sideDatabase, job.previousDatabase, earlierSides);
+                json.read(job.options, RestoreOptions.class), job.sideDatabase, job.previousDatabase, earlierSides,
+                job.targetAllowConnections, ArchiveChains.of(snapshot));
         queue(job);
         return outbox.append(Topics.RESTORE_JOBS, job.instanceId.toString(), message).replaceWithVoid();
     }
 
     private Uni<Void> dispatchCleanup(Job job, ConnectionSpec target) {
         RestoreJob message = new RestoreJob(1, job.id.toString(), null, job.instanceId.toString(), job.attempt,
-                RestoreMode.DROP_DATABASES, null, null, null, 0, null, target, RestoreOptions.defaults(), null, null,
-                json.read(job.options, NAMES));
+                RestoreMode.DROP_DATABASES, null, null, null, 0, null, target, RestoreOptions.defaults(), null,
+                job.previousDatabase, json.read(job.options, NAMES), job.targetAllowConnections, null);
         queue(job);
         return outbox.append(Topics.RESTORE_JOBS, job.instanceId.toString(), message).replaceWithVoid();
     }

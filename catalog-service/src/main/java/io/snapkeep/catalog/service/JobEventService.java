@@ -20,11 +20,15 @@ import io.snapkeep.messages.JobEvent;
 import io.snapkeep.messages.JobEventType;
 
 /**
- * Applies what workers report. Idempotent: an event for another attempt than the job's current one, for a job
- * that already ended, or from another claim than the one that came first (a job delivered twice, by an outbox resend
- * or a consumer-group rebalance, to another worker or to the same one), changes nothing but the removal of the archive
- * such a claim wrote ({@link DumpArchives}), so redelivered or late events are harmless. CANCELLED ends the job as
- * cancelled by whoever asked for it; SWAPPING marks a restore that can no longer be cancelled.
+ * Applies what workers report. Idempotent: an event for a job that already ended, for another attempt than the job's
+ * current one, or from another claim than the one that came first (a job delivered twice, by an outbox resend or a
+ * consumer-group rebalance, to another worker or to the same one), changes nothing but the removal of the archive such
+ * a claim wrote ({@link DumpArchives}), so redelivered or late events are harmless. Two events of an earlier attempt
+ * of a job not yet ended count, as they tell what really happened while its lease was thought lost (a Kafka outage
+ * longer than the lease): its SUCCEEDED ends the job (a dump's only once its archive passed the store check; a
+ * failing one is deleted and the current attempt goes on), and its SWAPPING records that a swap began. CANCELLED ends
+ * the job as cancelled by whoever asked for it; SWAPPING marks a restore that can no longer be cancelled and records
+ * whether its target accepted connections before the swap closed it.
  */
 @ApplicationScoped
 public class JobEventService {
@@ -52,6 +56,9 @@ public class JobEventService {
                 LOG.warnf("job event %s for unknown job %s skipped", event.type(), event.jobId());
                 return Uni.createFrom().voidItem();
             }
+            if (job.isActive() && event.attempt() < job.attempt) {
+                return earlierAttempt(job, event);
+            }
             if (job.attempt != event.attempt() || !job.isActive()) {
                 LOG.debugf("stale %s of job %s attempt %d skipped (job at attempt %d, %s)", event.type(), job.id,
                         event.attempt(), job.attempt, job.status);
@@ -66,9 +73,7 @@ public class JobEventService {
             return switch (event.type()) {
                 case CLAIMED, PROGRESS -> heartbeat(job, event);
                 case SWAPPING -> swapping(job, event);
-                case SUCCEEDED -> job.type == JobType.DUMP ? archives.complete(job, event)
-                        : outcomes.succeed(job, new JobOutcomes.Result(event.bytes(), event.sha256(),
-                                event.serverVersion(), event.toolVersion(), null));
+                case SUCCEEDED -> job.type == JobType.DUMP ? archives.complete(job, event) : succeed(job, event);
                 case FAILED -> outcomes.fail(job, event.error() == null ? "the worker reported a failure" : event.error());
                 case CANCELLED -> outcomes.cancel(job, job.cancelRequestedBy == null ? "worker " + event.workerId()
                         : job.cancelRequestedBy);
@@ -76,17 +81,59 @@ public class JobEventService {
         });
     }
 
+    /**
+     * An event of an attempt given up for lost while the job still runs: its SUCCEEDED is taken (the work is done; the
+     * current attempt's result will be the stale one), its SWAPPING recorded; anything else changes nothing.
+     */
+    private Uni<Void> earlierAttempt(Job job, JobEvent event) {
+        return switch (event.type()) {
+            case SUCCEEDED -> {
+                LOG.infof("job %s: the SUCCEEDED of attempt %d (worker %s, claim %s) came after attempt %d was"
+                        + " dispatched; it is taken", job.id, event.attempt(), event.workerId(), event.claimId(),
+                        job.attempt);
+                if (job.type == JobType.DUMP) {
+                    yield archives.completeLate(job, event);
+                }
+                job.workerId = event.workerId();
+                job.claimId = event.claimId();
+                yield succeed(job, event);
+            }
+            case SWAPPING -> {
+                recordSwap(job, event);
+                yield Uni.createFrom().voidItem();
+            }
+            default -> {
+                LOG.debugf("stale %s of job %s attempt %d skipped (job at attempt %d)", event.type(), job.id,
+                        event.attempt(), job.attempt);
+                yield archives.discard(job, event);
+            }
+        };
+    }
+
+    private Uni<Void> succeed(Job job, JobEvent event) {
+        return outcomes.succeed(job, new JobOutcomes.Result(event.bytes(), event.sha256(), event.serverVersion(),
+                event.toolVersion(), null));
+    }
+
     /** The restore began its swap: it can no longer be cancelled, so a cancel asked for meanwhile is dropped. */
     private Uni<Void> swapping(Job job, JobEvent event) {
-        if (job.swapStartedAt == null) {
-            job.swapStartedAt = Instant.now();
-        }
+        recordSwap(job, event);
         if (job.cancelRequestedBy != null) {
             LOG.infof("job %s: the cancel by %s came too late, the restore began its swap", job.id,
                     job.cancelRequestedBy);
             job.cancelRequestedBy = null;
         }
         return heartbeat(job, event);
+    }
+
+    /** The first swap that began decides; its target's ALLOW_CONNECTIONS before the swap is what a retry restores. */
+    private static void recordSwap(Job job, JobEvent event) {
+        if (job.swapStartedAt == null) {
+            job.swapStartedAt = Instant.now();
+        }
+        if (job.targetAllowConnections == null) {
+            job.targetAllowConnections = event.targetAllowConnections();
+        }
     }
 
     private static boolean holds(Job job, JobEvent event) {

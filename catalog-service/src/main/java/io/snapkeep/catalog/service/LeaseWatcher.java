@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.snapkeep.catalog.Job;
 import io.snapkeep.catalog.JobStatus;
 import io.snapkeep.catalog.config.CatalogConfig;
+import io.snapkeep.catalog.messaging.JobEventBacklog;
 import io.snapkeep.catalog.repository.JobRepository;
 
 /**
@@ -22,6 +23,9 @@ import io.snapkeep.catalog.repository.JobRepository;
  * QUEUED job no worker claimed within {@code snapkeep.jobs.queue-timeout}, are dispatched again with the next attempt,
  * up to {@code snapkeep.jobs.max-attempts}; past that the job FAILS. A RUNNING job whose cancel no worker confirmed
  * within its lease ends CANCELLED instead. A restore given up this way gets a cleanup job for its side databases.
+ * Nothing is judged before this replica has caught up with the job events ({@link JobEventBacklog}: after a start, a
+ * rebalance or an event waiting for a retry) and stayed caught up for a lease duration, so that a heartbeat or result
+ * a worker sent meanwhile is applied first, and every worker's next heartbeat has a whole lease to arrive.
  */
 @ApplicationScoped
 public class LeaseWatcher {
@@ -32,18 +36,24 @@ public class LeaseWatcher {
     private final JobOutcomes outcomes;
     private final CleanupJobs cleanups;
     private final CatalogConfig config;
+    private final JobEventBacklog backlog;
 
     public LeaseWatcher(JobRepository jobs, JobDispatcher dispatcher, JobOutcomes outcomes, CleanupJobs cleanups,
-            CatalogConfig config) {
+            CatalogConfig config, JobEventBacklog backlog) {
         this.jobs = jobs;
         this.dispatcher = dispatcher;
         this.outcomes = outcomes;
         this.cleanups = cleanups;
         this.config = config;
+        this.backlog = backlog;
     }
 
     @Scheduled(every = "${snapkeep.jobs.lease-check-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
+        if (!backlog.caughtUpFor(config.jobs().leaseDuration())) {
+            LOG.debug("leases not judged: the job events are not caught up with for a lease duration yet");
+            return Uni.createFrom().voidItem();
+        }
         return reclaimExpired().onFailure().invoke(e -> LOG.warnf("lease check failed: %s", e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }

@@ -25,15 +25,19 @@ import io.snapkeep.catalog.archive.ArchiveInfo;
 import io.snapkeep.catalog.archive.ArchiveMediaType;
 import io.snapkeep.catalog.archive.ArchiveSniffer;
 import io.snapkeep.catalog.config.CatalogConfig;
+import io.snapkeep.catalog.sealing.ArchiveChains;
+import io.snapkeep.catalog.sealing.ArchiveSealing;
+import io.snapkeep.catalog.sealing.UploadSealer;
 import io.snapkeep.catalog.store.ArchiveObjects;
 import io.snapkeep.catalog.store.StoreException;
 import io.snapkeep.catalog.store.StreamingUpload;
+import io.snapkeep.messages.ArchiveChain;
 
 /**
  * Takes an uploaded pg_dump archive of any size: recognises its format from its first bytes, streams it into a
  * multipart upload (SHA-256 and size computed on the way, at most two parts in memory) while the same bytes go through
- * the format's check once, and records a COMPLETED snapshot only when the archive proved whole and the store kept it.
- * On any failure the multipart upload is aborted and nothing is recorded. Blocking: call from a worker thread.
+ * the format's check once, sealed on the way like a dump ({@link UploadSealer}), and records a COMPLETED snapshot only
+ * when the archive proved whole and the store kept it. On any failure the multipart upload is aborted and nothing is recorded. Blocking: call from a worker thread.
  */
 @ApplicationScoped
 public class UploadService {
@@ -44,12 +48,14 @@ public class UploadService {
     private final ArchiveObjects objects;
     private final ArchiveChecks checks;
     private final JsonColumns json;
+    private final ArchiveSealing sealing;
     private final long maxSize;
     private final int maxConcurrent;
     private final Semaphore slots;
 
     public UploadService(UploadedSnapshots records, ArchiveObjects objects, ArchiveChecks checks, JsonColumns json,
-            CatalogConfig config) {
+            CatalogConfig config, ArchiveSealing sealing) {
+        this.sealing = sealing;
         this.records = records;
         this.objects = objects;
         this.checks = checks;
@@ -139,7 +145,9 @@ public class UploadService {
         MessageDigest sha256 = sha256();
         long size = 0;
         boolean stored = false;
+        UploadSealer sealer = null;
         try {
+            sealer = UploadSealer.into(upload, sealing);
             int n = prefix;
             while (n >= 0) {
                 if (n > 0) {
@@ -149,15 +157,16 @@ public class UploadService {
                     }
                     sha256.update(buffer, 0, n);
                     check.accept(buffer, 0, n);
-                    upload.write(buffer, 0, n);
+                    sealer.write(buffer, 0, n);
                 }
                 n = read(body, buffer, size);
             }
             check.finish();
+            ArchiveChain chain = sealer.finish();
             upload.flush();
             upload.complete();
             stored = true;
-            return new Stored(size, HexFormat.of().formatHex(sha256.digest()));
+            return new Stored(size, HexFormat.of().formatHex(sha256.digest()), chain);
         } catch (StreamingUpload.CapacityExceeded e) {
             throw CatalogException.tooLarge("The archive is larger than " + e.capacity() + " bytes, the most the "
                     + "store takes in 10,000 parts of the configured sizes: raise snapkeep.upload.max-part-size.");
@@ -166,6 +175,9 @@ public class UploadService {
         } finally {
             if (!stored) {
                 check.abort();
+                if (sealer != null) {
+                    sealer.abandon();
+                }
                 upload.abort();
             }
         }
@@ -219,6 +231,7 @@ public class UploadService {
         snapshot.sourceDatabase = info.database();
         snapshot.dumpedAt = info.dumpedAt();
         snapshot.archiveVersion = info.archiveVersion();
+        ArchiveChains.record(snapshot, stored.chain());
         snapshot.createdAt = started;
         snapshot.completedAt = Instant.now();
         return snapshot;
@@ -244,6 +257,6 @@ public class UploadService {
         }
     }
 
-    private record Stored(long size, String sha256) {
+    private record Stored(long size, String sha256, ArchiveChain chain) {
     }
 }

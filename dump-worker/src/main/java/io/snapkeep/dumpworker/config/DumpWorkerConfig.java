@@ -30,10 +30,10 @@ public interface DumpWorkerConfig {
         MemorySize maxPartSize();
 
         /**
-         * {@code pg_dump -Z} level for the custom format (0-9). 1 is much faster than the default level for nearly the
-         * same size.
+         * {@code pg_dump -Z} level for the custom format (0-9). 0: pg_dump leaves compression to the worker's zstd
+         * stage ({@code snapkeep.archive.codec}), which is faster and smaller (bench/).
          */
-        @WithDefault("1")
+        @WithDefault("0")
         int compressionLevel();
 
         /** Directories searched for {@code pg_dump} and {@code psql} before the PATH; {@code *} matches a version. */

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.snapkeep.archive.SealedSummary;
+import io.snapkeep.archive.SealingInputStream;
 import io.snapkeep.dumpworker.DumpFailure;
 import io.snapkeep.dumpworker.config.DumpWorkerConfig;
 import io.snapkeep.dumpworker.pg.DatabaseSizeProbe;
@@ -17,7 +19,9 @@ import io.snapkeep.dumpworker.store.ArchiveUploader;
 import io.snapkeep.dumpworker.store.ArchiveUploader.UploadedArchive;
 import io.snapkeep.dumpworker.store.MultipartUpload;
 import io.snapkeep.dumpworker.store.ObjectStore;
+import io.snapkeep.messages.ArchiveChain;
 import io.snapkeep.messages.DumpJob;
+import io.snapkeep.worker.archive.ArchiveStages;
 import io.snapkeep.worker.job.Cancellation;
 import io.snapkeep.worker.job.JobReport;
 import io.snapkeep.worker.job.JobReporter;
@@ -29,10 +33,12 @@ import io.snapkeep.worker.pg.PgProcess;
 import io.snapkeep.worker.pg.RootCertFile;
 
 /**
- * Runs one dump job: CLAIMED, the host checked again ({@link ConnectionGuard}), the database's size read for the
- * heartbeats' {@code expectedBytes} ({@link DatabaseSizeProbe}), then {@code pg_dump} streamed into a
- * multipart upload to this claim's own {@link ArchiveKey} with PROGRESS heartbeats, then SUCCEEDED naming the object
- * once the store completed it (with its checksum beside it), or FAILED (upload aborted) with the tool's error.
+ * Runs one dump job: CLAIMED, the host checked again ({@link ConnectionGuard}), then {@code pg_dump} streamed into a
+ * multipart upload to this claim's own {@link ArchiveKey} with PROGRESS heartbeats (stored bytes so far, and the
+ * database's size as {@code expectedBytes}, read by {@link DatabaseSizeProbe}), sealed on
+ * the way ({@link SealingInputStream}: compressed, encrypted under the active archive key), then SUCCEEDED naming the
+ * object and its chain once the store completed it (with the object's checksum beside it), or FAILED (upload
+ * aborted) with the tool's error.
  */
 @ApplicationScoped
 public class DumpJobRunner {
@@ -47,10 +53,12 @@ public class DumpJobRunner {
     private final ConnectionGuard guard;
     private final DatabaseSizeProbe sizes;
     private final int compressionLevel;
+    private final ArchiveStages stages;
 
     DumpJobRunner(JobReporter reporter, PasswordOpener passwords, PgDumpLocator locator, ObjectStore store,
             ArchiveUploader uploader, PgEnvironment client, ConnectionGuard guard, DatabaseSizeProbe sizes,
-            DumpWorkerConfig config) {
+            DumpWorkerConfig config,
+            ArchiveStages stages) {
         this.reporter = reporter;
         this.passwords = passwords;
         this.locator = locator;
@@ -60,6 +68,7 @@ public class DumpJobRunner {
         this.guard = guard;
         this.sizes = sizes;
         this.compressionLevel = config.dump().compressionLevel();
+        this.stages = stages;
     }
 
     void run(DumpJob job, Cancellation cancellation) {
@@ -78,11 +87,19 @@ public class DumpJobRunner {
             report.failed(e, cancellation);
             return;
         }
-        UploadedArchive archive = dumped.archive();
-        report.succeeded(archive.size(), archive.sha256(), dumped.target().server().number(),
-                dumped.target().tool().versionLine(), key);
-        LOG.infof("job %s: succeeded, %d bytes, sha256 %s, server %s, %s", job.jobId(), archive.size(),
-                archive.sha256(), dumped.target().server(), dumped.target().tool().versionLine());
+        SealedSummary archive = dumped.archive();
+        report.succeeded(archive.archiveBytes(), archive.archiveSha256(), dumped.target().server().number(),
+                dumped.target().tool().versionLine(), key, chainOf(archive));
+        LOG.infof("job %s: succeeded, archive %d bytes, sha256 %s, stored %d bytes (%s, %s), server %s, %s",
+                job.jobId(), archive.archiveBytes(), archive.archiveSha256(), archive.objectBytes(),
+                archive.codec().label(), ArchiveChain.AES_256_GCM, dumped.target().server(),
+                dumped.target().tool().versionLine());
+    }
+
+    private static ArchiveChain chainOf(SealedSummary sealed) {
+        return new ArchiveChain(sealed.codec().label(), ArchiveChain.AES_256_GCM, sealed.formatVersion(),
+                sealed.key().keyId(), sealed.key().sealedBase64(), sealed.segmentSize(), sealed.objectBytes(),
+                sealed.objectSha256());
     }
 
     private Dumped dump(DumpJob job, String key, PgConnection connection, JobReport report,
@@ -92,15 +109,17 @@ public class DumpJobRunner {
         List<String> command = PgDumpCommand.arguments(target.tool().pgDump(), job.options(), compressionLevel);
         MultipartUpload upload = store.startUpload(key);
         try (PgProcess pgDump = PgProcess.start(command, env -> client.apply(env, connection),
-                PgProcess.Pipe.STDOUT)) {
+                PgProcess.Pipe.STDOUT);
+                SealingInputStream sealed = SealingInputStream.of(pgDump.stdout(), stages.keyring(),
+                        stages.settings())) {
             cancellation.onCancel(pgDump::close);
             LOG.infof("job %s: pg_dump started (%s)", job.jobId(), target.tool().versionLine());
-            UploadedArchive archive = uploader.upload(pgDump.stdout(), upload, report::progress);
+            UploadedArchive stored = uploader.upload(sealed, upload, report::progress);
             if (pgDump.waitFor() != 0) {
                 throw new DumpFailure(pgDump.failureText());
             }
-            upload.complete(archive);
-            return new Dumped(target, archive);
+            upload.complete(stored);
+            return new Dumped(target, sealed.summary());
         } catch (IOException | InterruptedException | RuntimeException e) {
             upload.abort();
             throw e;
@@ -112,6 +131,6 @@ public class DumpJobRunner {
                 + job.connection().database() + " (format " + job.options().format() + ")";
     }
 
-    private record Dumped(PgDumpTarget target, UploadedArchive archive) {
+    private record Dumped(PgDumpTarget target, SealedSummary archive) {
     }
 }

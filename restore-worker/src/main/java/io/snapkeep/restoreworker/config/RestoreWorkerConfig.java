@@ -45,5 +45,18 @@ public interface RestoreWorkerConfig {
         /** The database the worker connects to to create, drop and rename databases (as the target's user). */
         @WithDefault("postgres")
         String maintenanceDatabase();
+
+        /**
+         * For fault tests only: a point of the in-place swap where the worker logs {@code test pause at <point>} and
+         * sleeps {@link #testPauseFor()}, so that a test can kill it (or pause Kafka) exactly there. {@code none} (the
+         * default) never pauses; {@code after-close}: after the target was closed to new connections, before the
+         * renames; {@code after-swap}: after the rename transaction committed, before SUCCEEDED is sent.
+         */
+        @WithDefault("none")
+        SwapPausePoint testPauseAt();
+
+        /** For fault tests only: how long the worker sleeps at {@link #testPauseAt()}. */
+        @WithDefault("10m")
+        Duration testPauseFor();
     }
 }

@@ -79,7 +79,8 @@ public class RestoreJobParser {
         checkDrops(job);
         return new RestoreJob(job.v(), job.jobId(), job.snapshotId(), job.instanceId(), job.attempt(), job.mode(),
                 job.objectKey(), job.format(), job.sha256(), job.sizeBytes(), job.sourceServerVersion(), target,
-                options(job.options()), job.sideDatabase(), job.previousDatabase(), job.dropDatabases());
+                options(job.options()), job.sideDatabase(), job.previousDatabase(), job.dropDatabases(),
+                job.targetAllowConnections(), job.chain());
     }
 
     private static void requireArchive(RestoreJob job) {
@@ -97,8 +98,8 @@ public class RestoreJobParser {
     private void checkDrops(RestoreJob job) {
         List<String> forbidden = new ArrayList<>(protectedDatabases);
         forbidden.add(job.target().database());
-        if (job.mode() == RestoreMode.IN_PLACE) {
-            forbidden.add(job.previousDatabase());
+        if (job.previousDatabase() != null) {
+            forbidden.add(databaseName(job.previousDatabase(), "previousDatabase"));
         }
         for (String name : job.dropDatabases()) {
             databaseName(name, "dropDatabases");

@@ -23,20 +23,22 @@ import io.snapkeep.restoreworker.store.ObjectStore;
 import io.snapkeep.restoreworker.store.ResumableObjectStream;
 import io.snapkeep.restoreworker.store.SpooledArchive;
 import io.snapkeep.restoreworker.store.StoredObject;
+import io.snapkeep.worker.archive.ArchiveStages;
 import io.snapkeep.worker.job.Cancellation;
 import io.snapkeep.worker.pg.PgConnection;
 import io.snapkeep.worker.pg.PgEnvironment;
 import io.snapkeep.worker.pg.PgInstall;
 
 /**
- * Applies a job's archive to one database. By default the object streams from the store straight into
+ * Applies a job's archive to one database. By default the object streams from the store, opened on the way
+ * ({@link OpenedArchive}: authenticated, decompressed), straight into
  * {@code pg_restore} (custom, tar) or {@code psql} (plain, through {@link PlainDumpFilter}), with bounded memory, and
  * is checked (size, SHA-256) once read to its end: the caller swaps nothing in before this returned. A parallel
  * restore ({@code parallelJobs > 1}, custom format) and a CLEAN restore first download the archive to a temporary
  * file and check it, so that a corrupt archive never reaches the target; the file is deleted afterwards. The phases
  * told: streamed, {@code downloading} until the tool starts, {@code restoring} while the object streams into it (the
  * download goes on meanwhile), {@code checking} the checksum at its end; spooled, {@code downloading} to the file,
- * {@code checking} it, then {@code restoring} from it.
+ * {@code checking} it, then {@code restoring} from it. The size expected is the stored object's, as progress counts it.
  */
 @ApplicationScoped
 public class ArchiveLoader {
@@ -45,10 +47,12 @@ public class ArchiveLoader {
     private final ObjectStore store;
     private final Path tempDir;
     private final PgEnvironment client;
+    private final ArchiveStages stages;
 
-    ArchiveLoader(ObjectStore store, PgEnvironment client, RestoreWorkerConfig config) {
+    ArchiveLoader(ObjectStore store, PgEnvironment client, RestoreWorkerConfig config, ArchiveStages stages) {
         this.store = store;
         this.client = client;
+        this.stages = stages;
         this.tempDir = Path.of(config.restore().tempDir());
     }
 
@@ -63,36 +67,38 @@ public class ArchiveLoader {
         phases.enter("downloading");
         StoredObject object = store.describe(job.objectKey());
         phases.expect(object.size());
-        if (job.sizeBytes() > 0 && object.size() != job.sizeBytes()) {
-            throw new RestoreFailure("the archive in the store holds " + object.size() + " bytes, the snapshot "
-                    + job.sizeBytes() + ": it is truncated or was replaced; nothing was restored");
+        long storedSize = job.chain() == null ? job.sizeBytes() : job.chain().storedBytes();
+        if (storedSize > 0 && object.size() != storedSize) {
+            throw new RestoreFailure("the object in the store holds " + object.size() + " bytes, the snapshot "
+                    + storedSize + ": it is truncated or was replaced; nothing was restored");
         }
         int jobs = format == ArchiveFormat.CUSTOM ? Math.max(1, job.options().parallelJobs()) : 1;
         RestoreCommand.Settings settings = new RestoreCommand.Settings(database, job.options().keepOwners(), clean,
                 jobs);
         PgConnection into = target.withDatabase(database);
         String name = "s3://" + store.bucket() + "/" + object.key();
-        try (ArchiveStream archive = new ArchiveStream(
-                new ResumableObjectStream(offset -> store.open(object, offset), object.size(), name), progress)) {
+        try (ArchiveStream stored = new ArchiveStream(
+                new ResumableObjectStream(offset -> store.open(object, offset), object.size(), name), progress);
+                OpenedArchive archive = OpenedArchive.open(job, stored, stages.keyring())) {
             if (clean || jobs > 1) {
-                return fromFile(job, tool, format, settings, into, archive, object.size(), cancellation, phases);
+                return fromFile(job, tool, format, settings, into, archive, cancellation, phases);
             }
             return streamed(job, tool, format, settings, into, archive, cancellation, phases);
         }
     }
 
     private LoadedArchive streamed(RestoreJob job, PgInstall tool, ArchiveFormat format,
-            RestoreCommand.Settings settings, PgConnection into, ArchiveStream archive, Cancellation cancellation,
+            RestoreCommand.Settings settings, PgConnection into, OpenedArchive archive, Cancellation cancellation,
             RestorePhases phases) throws IOException, InterruptedException {
         RestoreCommand command = format == ArchiveFormat.PLAIN ? RestoreCommand.psql(tool, settings)
                 : RestoreCommand.pgRestore(tool, format, settings, Optional.empty());
         phases.enter("restoring");
-        ToolRun.Result result = ToolRun.feed(command, env -> client.apply(env, into), archive,
+        ToolRun.Result result = ToolRun.feed(command, env -> client.apply(env, into), archive.stream(),
                 filter(format, settings), true, cancellation);
         phases.enter("checking");
         String sha256;
         try {
-            sha256 = archive.verify(job.sha256(), job.sizeBytes());
+            sha256 = archive.verify();
         } catch (RestoreFailure corrupt) {
             throw result.succeeded() ? corrupt
                     : new RestoreFailure(corrupt.getMessage() + " (" + result.failure() + ")", corrupt);
@@ -100,15 +106,15 @@ public class ArchiveLoader {
         if (!result.succeeded()) {
             throw new RestoreFailure(result.failure());
         }
-        return new LoadedArchive(archive.bytes(), sha256, command.toolVersion());
+        return new LoadedArchive(archive.stream().bytes(), sha256, command.toolVersion());
     }
 
     private LoadedArchive fromFile(RestoreJob job, PgInstall tool, ArchiveFormat format,
-            RestoreCommand.Settings settings, PgConnection into, ArchiveStream archive, long size,
-            Cancellation cancellation, RestorePhases phases) throws IOException, InterruptedException {
-        try (SpooledArchive spooled = SpooledArchive.download(archive, size, tempDir)) {
+            RestoreCommand.Settings settings, PgConnection into, OpenedArchive archive, Cancellation cancellation,
+            RestorePhases phases) throws IOException, InterruptedException {
+        try (SpooledArchive spooled = SpooledArchive.download(archive.stream(), job.sizeBytes(), tempDir)) {
             phases.enter("checking");
-            String sha256 = archive.verify(job.sha256(), job.sizeBytes());
+            String sha256 = archive.verify();
             phases.enter("restoring");
             LOG.debugf("job %s: archive downloaded to %s and checked", job.jobId(), spooled.file());
             ToolRun.Result result;
@@ -126,7 +132,7 @@ public class ArchiveLoader {
             if (!result.succeeded()) {
                 throw new RestoreFailure(result.failure());
             }
-            return new LoadedArchive(archive.bytes(), sha256, command.toolVersion());
+            return new LoadedArchive(archive.stream().bytes(), sha256, command.toolVersion());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.snapkeep.restoreworker.restore;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import io.snapkeep.messages.RestoreJob;
@@ -16,7 +17,7 @@ import io.snapkeep.worker.pg.PgInstall;
  * swap, stop, and the phases it passes.
  */
 record RestoreContext(RestoreJob job, PgConnection target, MaintenanceSession session, DatabaseAdmin admin,
-        PgInstall tool, ArchiveLoader loader, LongConsumer progress, Runnable swapping, Cancellation cancellation,
+        PgInstall tool, ArchiveLoader loader, LongConsumer progress, Consumer<Boolean> swapping, Cancellation cancellation,
         RestorePhases phases) {
 
     String targetName() {
@@ -24,15 +25,16 @@ record RestoreContext(RestoreJob job, PgConnection target, MaintenanceSession se
     }
 
     /**
-     * Passes the point after which the restore can no longer be cancelled, and says so to the catalog.
+     * Passes the point after which the restore can no longer be cancelled, and says so to the catalog, with whether
+     * the target accepted connections before the swap closes it (null when there is no target).
      *
      * @throws RestoreFailure when the restore was stopped before
      */
-    void beginSwap() {
+    void beginSwap(Boolean targetAllowConnections) {
         if (!cancellation.passPointOfNoReturn()) {
             throw new RestoreFailure("the restore was stopped before its swap");
         }
-        swapping.run();
+        swapping.accept(targetAllowConnections);
     }
 
     /** Applies the archive to {@code database} on the target server. */

@@ -13,6 +13,7 @@ import io.snapkeep.restoreworker.sql.DatabaseProperties;
 import io.snapkeep.restoreworker.sql.DatabaseSwap;
 import io.snapkeep.restoreworker.sql.Sql;
 import io.snapkeep.restoreworker.sql.SqlStates;
+import io.snapkeep.restoreworker.sql.SwapPause;
 
 /**
  * IN_PLACE, NEW_DATABASE and VERIFY: the archive is restored into the side database, created like the target (owner,
@@ -22,7 +23,9 @@ import io.snapkeep.restoreworker.sql.SqlStates;
  * name; VERIFY drops it. Whatever fails drops the side database, and no database the job did not create is written
  * into: a NEW_DATABASE target is never looked at, and one that appeared while the restore ran fails the job at the
  * rename. Before the swap or the rename the restore passes its point of no return ({@link RestoreContext#beginSwap}):
- * a cancel until then drops the side database; from then on a cancel is refused.
+ * a cancel until then drops the side database; from then on a cancel is refused. A retry whose swap finds the previous
+ * copy's name taken (an earlier attempt of the job swapped meanwhile) drops its own copy and takes that swap as its
+ * result ({@link InterruptedSwap}): a job swaps at most once.
  */
 final class SideDatabaseRestore {
     private static final Logger LOG = Logger.getLogger(SideDatabaseRestore.class);
@@ -30,7 +33,7 @@ final class SideDatabaseRestore {
     private SideDatabaseRestore() {
     }
 
-    static LoadedArchive run(RestoreContext context, int swapAttempts)
+    static LoadedArchive run(RestoreContext context, int swapAttempts, SwapPause pause)
             throws SQLException, IOException, InterruptedException {
         RestoreMode mode = context.job().mode();
         String side = context.job().sideDatabase();
@@ -42,17 +45,39 @@ final class SideDatabaseRestore {
             if (mode == RestoreMode.VERIFY) {
                 context.admin().dropIfExists(side);
             } else if (target.isPresent()) {
-                context.beginSwap();
+                context.beginSwap(target.get().allowConnections());
                 new DatabaseProperties(context.session()).copy(context.targetName(), side);
-                new DatabaseSwap(context.session(), context.admin(), swapAttempts).swap(target.get(), side,
-                        context.job().previousDatabase());
+                if (!swapIn(context, new DatabaseSwap(context.session(), context.admin(), swapAttempts, pause),
+                        target.get(), side)) {
+                    context.admin().dropIfExists(side);
+                    return InterruptedSwap.finished(context);
+                }
             } else {
-                context.beginSwap();
+                context.beginSwap(null);
                 takeTheTargetsName(context, side);
             }
             return loaded;
         } catch (SQLException | IOException | InterruptedException | RuntimeException e) {
             context.admin().dropQuietly(side);
+            throw e;
+        }
+    }
+
+    /** @return false when nothing was swapped because an earlier attempt of this job swapped meanwhile */
+    private static boolean swapIn(RestoreContext context, DatabaseSwap swap, DatabaseInfo target, String side)
+            throws SQLException {
+        String previous = context.job().previousDatabase();
+        try {
+            swap.swap(target, side, previous);
+            return true;
+        } catch (SQLException e) {
+            if (SqlStates.is(e, SqlStates.DUPLICATE_DATABASE) && InterruptedSwap.isRetry(context)
+                    && context.session().exists(previous)) {
+                LOG.infof("job %s (attempt %d): %s appeared while this attempt restored, so an earlier attempt swapped:"
+                        + " %s is dropped and nothing is swapped again", context.job().jobId(), context.job().attempt(),
+                        previous, side);
+                return false;
+            }
             throw e;
         }
     }

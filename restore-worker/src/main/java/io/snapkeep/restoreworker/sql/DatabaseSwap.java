@@ -7,12 +7,16 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 import io.snapkeep.restoreworker.RestoreFailure;
+import io.snapkeep.restoreworker.config.SwapPausePoint;
 
 /**
  * Puts a restored side database in the place of the target. New connections to the target are refused first, its
  * sessions ended, then both renames (target to previous, side to target) and the re-opening of the previous copy run
  * in one transaction: either all of them happen or none. A client that connects in between makes the rename fail;
- * it is tried again a few times. When it cannot be done the target is re-opened, exactly as it was.
+ * it is tried again a few times. When it cannot be done the target is re-opened, exactly as it was. A worker killed
+ * between the closing and the commit leaves the target closed and nothing renamed; the next attempt re-opens it
+ * ({@code InterruptedSwap}). When the previous copy's name is taken (an earlier attempt of the job swapped meanwhile)
+ * the first rename fails with {@code duplicate_database} and nothing is renamed.
  */
 public final class DatabaseSwap {
     private static final Logger LOG = Logger.getLogger(DatabaseSwap.class);
@@ -21,11 +25,13 @@ public final class DatabaseSwap {
     private final MaintenanceSession session;
     private final DatabaseAdmin admin;
     private final int attempts;
+    private final SwapPause pause;
 
-    public DatabaseSwap(MaintenanceSession session, DatabaseAdmin admin, int attempts) {
+    public DatabaseSwap(MaintenanceSession session, DatabaseAdmin admin, int attempts, SwapPause pause) {
         this.session = session;
         this.admin = admin;
         this.attempts = attempts;
+        this.pause = pause;
     }
 
     public void swap(DatabaseInfo target, String side, String previous) throws SQLException {
@@ -33,6 +39,7 @@ public final class DatabaseSwap {
         admin.setAllowConnections(name, false);
         boolean swapped = false;
         try {
+            pause.at(SwapPausePoint.AFTER_CLOSE, name);
             Set<String> unstoppable = Set.of();
             for (int attempt = 1; attempt <= attempts; attempt++) {
                 unstoppable = admin.terminateSessions(name);
@@ -45,6 +52,7 @@ public final class DatabaseSwap {
                                 + target.allowConnections());
                     });
                     swapped = true;
+                    pause.at(SwapPausePoint.AFTER_SWAP, name);
                     return;
                 } catch (SQLException e) {
                     if (!SqlStates.is(e, SqlStates.OBJECT_IN_USE) && !SqlStates.is(e, SqlStates.LOCK_NOT_AVAILABLE)) {

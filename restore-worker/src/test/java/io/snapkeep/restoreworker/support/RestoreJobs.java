@@ -60,8 +60,11 @@ public final class RestoreJobs implements AutoCloseable {
         private final String database;
         private final String role;
         private final String password;
-        private final String jobId = UUID.randomUUID().toString();
-        private final String instanceId = UUID.randomUUID().toString();
+        private String jobId = UUID.randomUUID().toString();
+        private String instanceId = UUID.randomUUID().toString();
+        private int attempt = 1;
+        private String previous;
+        private Boolean targetAllowConnections;
         private String sourceVersion = "15.4";
         private RestoreOptions options = RestoreOptions.defaults();
         private long sizeBytes;
@@ -97,6 +100,19 @@ public final class RestoreJobs implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The next attempt of {@code earlier}: the same job, instance and previous copy's name, the catalog's record of
+         * whether the target accepted connections before an attempt's swap closed it (null: no SWAPPING recorded).
+         */
+        public Builder retryOf(RestoreJob earlier, Boolean targetAllowConnections) {
+            this.jobId = earlier.jobId();
+            this.instanceId = earlier.instanceId();
+            this.attempt = earlier.attempt() + 1;
+            this.previous = earlier.previousDatabase();
+            this.targetAllowConnections = targetAllowConnections;
+            return this;
+        }
+
         public Builder drop(List<String> databases) {
             this.drop = databases;
             return this;
@@ -106,11 +122,12 @@ public final class RestoreJobs implements AutoCloseable {
             ConnectionSpec target = new ConnectionSpec(postgres.host(), postgres.port(), database, role, "prefer",
                     sealer.seal(password, PasswordSealer.context(instanceId, postgres.host(), postgres.port(), database,
                             role)), null);
-            return new RestoreJob(1, jobId, UUID.randomUUID().toString(), instanceId, 1, mode,
+            return new RestoreJob(1, jobId, UUID.randomUUID().toString(), instanceId, attempt, mode,
                     archive == null ? null : archive.key(), archive == null ? null : archive.format(),
                     archive == null ? null : archive.sha256(), sizeBytes, sourceVersion, target, options,
-                    DatabaseNames.side(database, UUID.fromString(jobId), 1),
-                    DatabaseNames.previous(database, Instant.now()), drop);
+                    DatabaseNames.side(database, UUID.fromString(jobId), attempt),
+                    previous != null ? previous : DatabaseNames.previous(database, Instant.now()), drop,
+                    targetAllowConnections, null);
         }
 
         public RestoreJob send() {

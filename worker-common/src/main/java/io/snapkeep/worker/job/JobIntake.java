@@ -18,10 +18,12 @@ import io.snapkeep.worker.JobKind;
 /**
  * Takes jobs from a worker's Kafka consumer, one at a time: each is handed to the {@link JobExecutor} and acknowledged
  * once it has started, so no poll stays open for a job's length, and no job is taken while every slot is busy (the
- * returned Uni is pending, so the connector pauses the partitions). From then on the catalog's lease, not the Kafka
- * offset, tracks the job. A message whose signature headers do not sign it ({@link JobSignatures}) is refused before
- * it is read: logged with which check failed, acknowledged and skipped, with no event sent and nothing run. A malformed
- * message is logged (without its content, which holds a sealed password) and skipped alike, never blocking the topic.
+ * returned Uni is pending, so the connector pauses the partitions). Its offset is committed synchronously before the
+ * job is claimed ({@link JobOffsets}): from then on the catalog's lease, not the Kafka offset, tracks the job, and a
+ * worker started again never runs an attempt it had taken before. A message whose signature headers do not sign it
+ * ({@link JobSignatures}) is refused before it is read: logged with which check failed, acknowledged and skipped, with
+ * no event sent and nothing run. A malformed message is logged (without its content, which holds a sealed password)
+ * and skipped alike, never blocking the topic.
  */
 @ApplicationScoped
 public class JobIntake {
@@ -30,11 +32,13 @@ public class JobIntake {
     private final JobExecutor executor;
     private final JobKind kind;
     private final JobSignatures signatures;
+    private final JobOffsets offsets;
 
-    JobIntake(JobExecutor executor, JobKind kind, JobSignatures signatures) {
+    JobIntake(JobExecutor executor, JobKind kind, JobSignatures signatures, JobOffsets offsets) {
         this.executor = executor;
         this.kind = kind;
         this.signatures = signatures;
+        this.offsets = offsets;
     }
 
     /**
@@ -47,22 +51,28 @@ public class JobIntake {
         if (signature != SignatureCheck.VALID) {
             LOG.warnf("refusing a %s job that is not validly signed (%s): %s", kind.name(), origin(message),
                     signature.description());
-            return Uni.createFrom().completionStage(message.ack());
+            return skip(message);
         }
         J job;
         try {
             job = parser.apply(message.getPayload());
         } catch (JobFailure e) {
             LOG.warnf("skipping a malformed %s job (%s): %s", kind.name(), origin(message), e.getMessage());
-            return Uni.createFrom().completionStage(message.ack());
+            return skip(message);
         } catch (RuntimeException e) {
             LOG.errorf("skipping a %s job that could not be read (%s): %s", kind.name(), origin(message),
                     e.getClass().getName());
-            return Uni.createFrom().completionStage(message.ack());
+            return skip(message);
         }
-        return Uni.createFrom().completionStage(executor.handOver(job,
-                cancellation -> runner.accept(job, cancellation)))
-                .chain(() -> Uni.createFrom().completionStage(message.ack()));
+        return Uni.createFrom().completionStage(executor.handOver(job, cancellation -> {
+            if (offsets.commitPast(message).await().indefinitely()) {
+                runner.accept(job, cancellation);
+            }
+        })).chain(() -> Uni.createFrom().completionStage(message.ack()));
+    }
+
+    private Uni<Void> skip(Message<String> message) {
+        return offsets.commitPast(message).chain(() -> Uni.createFrom().completionStage(message.ack()));
     }
 
     static String origin(Message<String> message) {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import io.snapkeep.messages.ArchiveChain;
 import io.snapkeep.messages.JobEvent;
 import io.snapkeep.worker.JobKind;
 
@@ -62,10 +63,15 @@ public final class JobReport {
         }
     }
 
-    /** Says that the restore began its swap, and waits for Kafka: from now on it can no longer be cancelled. */
-    public void swapping() {
+    /**
+     * Says that the restore began its swap, and waits for Kafka: from now on it can no longer be cancelled.
+     *
+     * @param targetAllowConnections whether the target accepted connections before the swap closes it (null when
+     *                               there is no target to close)
+     */
+    public void swapping(Boolean targetAllowConnections) {
         phase = "swapping";
-        publisher.publishDurably(JobEvent.swapping(claimed, bytes.get(), expectedBytes));
+        publisher.publishDurably(JobEvent.swapping(claimed, bytes.get(), targetAllowConnections, expectedBytes));
     }
 
     private JobEvent progressEvent() {
@@ -78,14 +84,16 @@ public final class JobReport {
     }
 
     public void succeeded(long size, String sha256, String serverVersion, String toolVersion) {
-        succeeded(size, sha256, serverVersion, toolVersion, null);
+        succeeded(size, sha256, serverVersion, toolVersion, null, null);
     }
 
-    /** SUCCEEDED of a dump, naming the object this claim wrote. */
-    public void succeeded(long size, String sha256, String serverVersion, String toolVersion, String objectKey) {
+    /** SUCCEEDED of a dump, naming the object this claim wrote and how it was made from the archive. */
+    public void succeeded(long size, String sha256, String serverVersion, String toolVersion, String objectKey,
+            ArchiveChain chain) {
         heartbeat.stop();
         metrics.succeeded(elapsed());
-        publisher.publishDurably(JobEvent.succeeded(claimed, size, sha256, serverVersion, toolVersion, objectKey));
+        publisher.publishDurably(JobEvent.succeeded(claimed, size, sha256, serverVersion, toolVersion, objectKey,
+                chain));
     }
 
     /**

@@ -51,6 +51,16 @@ public final class JobEventLog implements AutoCloseable {
         return events(jobId);
     }
 
+    /** Waits until attempt {@code attempt} of {@code jobId} has a final event and returns that attempt's events in order. */
+    public synchronized List<JobEvent> awaitFinal(String jobId, int attempt, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+            poll();
+            return events(jobId).stream().anyMatch(e -> e.attempt() == attempt && (e.type() == JobEventType.SUCCEEDED
+                    || e.type() == JobEventType.FAILED || e.type() == JobEventType.CANCELLED));
+        });
+        return events(jobId).stream().filter(e -> e.attempt() == attempt).toList();
+    }
+
     /** Collects the events of {@code jobId} for {@code period}, then returns them in order. */
     public synchronized List<JobEvent> awaitEvents(String jobId, Duration period) {
         await().during(period).atMost(period.plusSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
