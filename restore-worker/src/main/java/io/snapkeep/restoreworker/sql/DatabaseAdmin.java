@@ -61,8 +61,8 @@ public final class DatabaseAdmin {
      */
     public Set<String> terminateSessions(String name) throws SQLException {
         Set<String> refused = new TreeSet<>();
-        List<List<String>> sessions = session.query("SELECT pid::text, usename FROM pg_catalog.pg_stat_activity"
-                + " WHERE datname = ? AND pid <> pg_catalog.pg_backend_pid()", name);
+        List<List<String>> sessions = session.query("SELECT pid::text, coalesce(usename, '(still authenticating)')"
+                + " FROM pg_catalog.pg_stat_activity WHERE datname = ? AND pid <> pg_catalog.pg_backend_pid()", name);
         for (List<String> other : sessions) {
             try {
                 session.query("SELECT pg_catalog.pg_terminate_backend(?::int)", other.get(0));
