@@ -55,6 +55,7 @@ final class RunningSystem {
     private final List<ServiceProcess> dumpWorkers = new ArrayList<>();
 
     private RunningSystem() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopServices, "e2e-services-shutdown"));
         stack = LocalStack.startProcessesForTests();
         repoRoot = Path.of(System.getProperty("snapkeep.repo.root", ".."));
         logDir = Path.of("target", "e2e-logs").toAbsolutePath();
@@ -84,7 +85,6 @@ final class RunningSystem {
                 "MP_MESSAGING_INCOMING_RESTORE_JOBS_HEARTBEAT_INTERVAL_MS", "2000", "SNAPKEEP_RESTORE_TEMP_DIR",
                 restoreSpool.toString()));
         restoreWorker = startRestoreWorker(Map.of());
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopServices, "e2e-services-shutdown"));
         s3 = S3Client.builder().endpointOverride(URI.create(stack.s3().endpoint())).region(Region.of(stack.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(stack.s3AccessKey(), stack.s3SecretKey())))
@@ -199,11 +199,14 @@ final class RunningSystem {
         return new ServiceSpec(spec.module(), spec.port(), environment);
     }
 
-    private void stopServices() {
+    /** Stops whatever was started, also after a start that failed half-way. */
+    private synchronized void stopServices() {
         dumpWorkers.forEach(ServiceProcess::stop);
-        synchronized (this) {
+        if (restoreWorker != null) {
             restoreWorker.stop();
         }
-        catalog().stop();
+        if (catalog != null) {
+            catalog.stop();
+        }
     }
 }
