@@ -34,7 +34,7 @@ import io.snapkeep.worker.pg.RootCertFile;
 
 /**
  * Runs one dump job: CLAIMED, the host checked again ({@link ConnectionGuard}), then {@code pg_dump} streamed into a
- * multipart upload to this claim's own {@link ArchiveKey} with PROGRESS heartbeats (stored bytes so far, and the
+ * multipart upload to this claim's own {@link ArchiveKey} with PROGRESS heartbeats (archive bytes so far, and the
  * database's size as {@code expectedBytes}, read by {@link DatabaseSizeProbe}), sealed on
  * the way ({@link SealingInputStream}: compressed, encrypted under the active archive key), then SUCCEEDED naming the
  * object and its chain once the store completed it (with the object's checksum beside it), or FAILED (upload
@@ -110,11 +110,11 @@ public class DumpJobRunner {
         MultipartUpload upload = store.startUpload(key);
         try (PgProcess pgDump = PgProcess.start(command, env -> client.apply(env, connection),
                 PgProcess.Pipe.STDOUT);
-                SealingInputStream sealed = SealingInputStream.of(pgDump.stdout(), stages.keyring(),
-                        stages.settings())) {
+                SealingInputStream sealed = SealingInputStream.of(new ProgressInput(pgDump.stdout(),
+                        report::progress), stages.keyring(), stages.settings())) {
             cancellation.onCancel(pgDump::close);
             LOG.infof("job %s: pg_dump started (%s)", job.jobId(), target.tool().versionLine());
-            UploadedArchive stored = uploader.upload(sealed, upload, report::progress);
+            UploadedArchive stored = uploader.upload(sealed, upload, storedBytes -> { });
             if (pgDump.waitFor() != 0) {
                 throw new DumpFailure(pgDump.failureText());
             }
