@@ -121,7 +121,8 @@ final class CustomStructureCheck implements ArchiveCheck {
     private String where() {
         return switch (part) {
             case MAGIC, VERSION, SIZES, COMPRESSION, HEADER_INT, HEADER_STRING -> "its header";
-            case TOC_COUNT, ENTRY -> "its table of contents (entry " + (entries - countLeft + 1) + " of " + entries + ")";
+            case TOC_COUNT -> skip > 0 ? "its header" : "its table of contents";
+            case ENTRY -> "its table of contents (entry " + (entries - countLeft + 1) + " of " + entries + ")";
             case BLOCK_TYPE, BLOCK_ID -> "a data block header";
             case CHUNK_LENGTH -> (inBlob ? "a large object" : "a data chunk") + " of dump id " + blockId;
             case BLOB_OID -> "the large objects of dump id " + blockId;

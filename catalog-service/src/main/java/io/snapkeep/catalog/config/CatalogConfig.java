@@ -231,7 +231,8 @@ public interface CatalogConfig {
         }
 
         /**
-         * The {@code pg_restore} that reads uploaded custom and tar archives through to check them. No default: the
+         * The {@code pg_restore} that reads uploaded custom and tar archives through to check them when {@link #check()}
+         * is {@code pg-restore}, and custom archives of versions the structure walk does not read. No default: the
          * newest of {@code /usr/lib/postgresql/N/bin} and {@code /usr/pgsql-N/bin}, else the one on the PATH. It must
          * be at least as new as the {@code pg_dump} that made the archives.
          */
