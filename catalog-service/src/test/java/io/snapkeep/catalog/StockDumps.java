@@ -9,8 +9,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -21,22 +25,31 @@ import io.snapkeep.localstack.PostgresServer;
  * A NetBox-like source database on the test PostgreSQL, dumped once per JVM by stock pg_dump as the guides do: tar
  * ({@code -O -x -b -F t --exclude-table-data=extras_objectchange}, Nautobot), custom ({@code -Fc -C}, NetBox) and
  * plain ({@code pg_dump > file.sql}). A table of random bytes makes every dump larger than Quarkus's 10 MB body limit.
+ * Custom archives of other options too: uncompressed ({@code -Z0}), written to a pipe (no data offsets in the table
+ * of contents), schema only, data only.
  */
-final class StockDumps {
+public final class StockDumps {
     static final String DATABASE = "upload_source";
+    private static final Pattern DATA_POS = Pattern.compile("^-- Data Pos: (\\d+)$", Pattern.MULTILINE);
     private static StockDumps dumps;
 
     final Path tar;
     final Path custom;
     final Path plain;
+    /** Custom archives: name → file. */
+    public final Map<String, Path> customs = new LinkedHashMap<>();
 
     private StockDumps(Path dir) {
         this.tar = dir.resolve("netbox.tar");
         this.custom = dir.resolve("netbox.dump");
         this.plain = dir.resolve("netbox.sql");
+        customs.put("compressed", custom);
+        for (String variant : List.of("uncompressed", "piped", "schema-only", "data-only")) {
+            customs.put(variant, dir.resolve("netbox-" + variant + ".dump"));
+        }
     }
 
-    static synchronized StockDumps get() {
+    public static synchronized StockDumps get() {
         if (dumps == null) {
             try {
                 Path dir = Files.createDirectories(Path.of("target", "stock-dumps").toAbsolutePath());
@@ -76,6 +89,51 @@ final class StockDumps {
         pgDump(List.of("-O", "-x", "-b", "-F", "t", "--exclude-table-data=extras_objectchange", "-f", tar.toString()));
         pgDump(List.of("-Fc", "-C", "-f", custom.toString()));
         pgDump(List.of("-f", plain.toString()));
+        pgDump(List.of("-Fc", "-Z0", "-f", customs.get("uncompressed").toString()));
+        pgDump(List.of("-Fc", "-s", "-f", customs.get("schema-only").toString()));
+        pgDump(List.of("-Fc", "-a", "-f", customs.get("data-only").toString()));
+        pgDumpPiped(List.of("-Fc"), customs.get("piped"));
+    }
+
+    /** pg_dump writing to a pipe, which it cannot seek in: the table of contents holds no data offsets. */
+    private static void pgDumpPiped(List<String> options, Path file) throws IOException {
+        PostgresServer pg = LocalStack.startForTests().postgres();
+        List<String> command = new ArrayList<>(List.of("pg_dump", "-h", pg.host(), "-p", String.valueOf(pg.port()),
+                "-U", pg.superuser(), "-w"));
+        command.addAll(options);
+        command.add(DATABASE);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("PGPASSWORD", pg.password());
+        Process process = builder.start();
+        try (var in = process.getInputStream()) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        try {
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("pg_dump to a pipe failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Where each data block of a custom archive starts, as stock pg_restore reports it from the table of contents
+     * ({@code -- Data Pos:} of {@code pg_restore -v -f -}); entries without data (shown at 0) left out; empty for
+     * an archive written to a pipe.
+     */
+    public static List<Long> blockStarts(Path custom) {
+        Matcher m = DATA_POS.matcher(run(List.of("pg_restore", "-v", "-f", "-", custom.toString()), null));
+        List<Long> starts = new ArrayList<>();
+        while (m.find()) {
+            long start = Long.parseLong(m.group(1));
+            if (start > 0 && !starts.contains(start)) {
+                starts.add(start);
+            }
+        }
+        starts.sort(null);
+        return starts;
     }
 
     private static void pgDump(List<String> options) {
@@ -87,7 +145,7 @@ final class StockDumps {
         run(command, pg.password());
     }
 
-    static String run(List<String> command, String password) {
+    public static String run(List<String> command, String password) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             if (password != null) {
@@ -107,7 +165,7 @@ final class StockDumps {
         }
     }
 
-    static byte[] bytes(Path file) {
+    public static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {

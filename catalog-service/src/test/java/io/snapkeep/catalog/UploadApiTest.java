@@ -122,7 +122,8 @@ class UploadApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "random", "empty", "truncated-custom", "truncated-tar", "truncated-plain", "zip",
+    @ValueSource(strings = { "random", "empty", "truncated-custom", "custom-cut-at-a-block-boundary",
+            "custom-with-bytes-after-its-end", "custom-with-a-changed-dump-id", "truncated-tar", "truncated-plain", "zip",
             "gzip" })
     void whatIsNotAWholePgDumpArchiveIsRefusedAndLeavesNothing(String kind) throws IOException {
         StockDumps dumps = StockDumps.get();
@@ -134,6 +135,19 @@ class UploadApiTest {
             }
             case "empty" -> new byte[0];
             case "truncated-custom" -> cut(StockDumps.bytes(dumps.custom), 0.7);
+            case "custom-cut-at-a-block-boundary" -> Arrays.copyOf(StockDumps.bytes(dumps.custom),
+                    lastBlockStart(dumps.custom));
+            case "custom-with-bytes-after-its-end" -> {
+                byte[] file = StockDumps.bytes(dumps.custom);
+                yield Arrays.copyOf(file, file.length + 512);
+            }
+            case "custom-with-a-changed-dump-id" -> {
+                byte[] file = StockDumps.bytes(dumps.custom);
+                int at = lastBlockStart(dumps.custom) + 2; // the dump id's low bytes, after the type and sign bytes
+                file[at] = 0x7f;
+                file[at + 1] = 0x7f;
+                yield file;
+            }
             case "truncated-tar" -> cutEnd(StockDumps.bytes(dumps.tar), 3000);
             case "truncated-plain" -> cut(StockDumps.bytes(dumps.plain), 0.9);
             case "zip" -> StockDumps.zipOf("netbox.dump", Arrays.copyOf(StockDumps.bytes(dumps.custom), 2 << 20));
@@ -142,7 +156,9 @@ class UploadApiTest {
         String expected = switch (kind) {
             case "random" -> "not a pg_dump archive";
             case "empty" -> "empty";
-            case "truncated-custom" -> "pg_restore could not read it through";
+            case "truncated-custom", "custom-cut-at-a-block-boundary" -> "truncated";
+            case "custom-with-bytes-after-its-end" -> "goes on after its last data block";
+            case "custom-with-a-changed-dump-id" -> "names dump id";
             case "truncated-tar" -> "truncated";
             case "truncated-plain" -> "PostgreSQL database dump complete";
             case "zip" -> "zip";
@@ -228,6 +244,12 @@ class UploadApiTest {
         assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents().isEmpty(), "no object");
         assertTrue(s3.listMultipartUploads(b -> b.bucket(bucket).prefix(prefix)).uploads().isEmpty(),
                 "no multipart upload");
+    }
+
+    /** Where the last data block of a custom archive starts, as pg_restore reads it from the table of contents. */
+    private static int lastBlockStart(Path custom) {
+        List<Long> starts = StockDumps.blockStarts(custom);
+        return starts.get(starts.size() - 1).intValue();
     }
 
     private static byte[] cut(byte[] file, double keep) {

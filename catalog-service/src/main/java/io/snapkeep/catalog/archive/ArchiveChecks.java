@@ -16,29 +16,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.snapkeep.catalog.config.CatalogConfig;
-import io.snapkeep.catalog.service.DumpFormat;
 import io.snapkeep.messages.ChildEnvironment;
 
 /**
- * The check an uploaded archive goes through while it streams: custom archives through pg_restore, tar archives
- * through pg_restore and a walk of the tar structure, plain SQL dumps by their last lines (their first were checked when
- * the format was recognised).
+ * The check an uploaded archive goes through while it streams ({@code snapkeep.upload.check}): custom archives by a walk
+ * of their structure ({@link CustomStructureCheck}; through pg_restore when so configured or when the walk does not
+ * read their archive version), tar archives by a walk of the tar structure (and through pg_restore when so
+ * configured), plain SQL dumps by their last lines (their first were checked when the format was recognised).
  */
 @ApplicationScoped
 public class ArchiveChecks {
     private static final Logger LOG = Logger.getLogger(ArchiveChecks.class);
 
     private final Optional<String> configured;
+    private final CatalogConfig.Upload.Check mode;
     private volatile PgRestore pgRestore;
 
     ArchiveChecks(CatalogConfig config) {
         this.configured = config.upload().pgRestore();
+        this.mode = config.upload().check();
     }
 
-    public ArchiveCheck start(DumpFormat format) {
-        return switch (format) {
-            case CUSTOM -> PgRestoreCheck.start(pgRestore());
-            case TAR -> new Both(new TarStructureCheck(), PgRestoreCheck.start(pgRestore()));
+    public ArchiveCheck start(ArchiveInfo archive) {
+        boolean full = mode == CatalogConfig.Upload.Check.PG_RESTORE;
+        return switch (archive.format()) {
+            case CUSTOM -> full || !CustomStructureCheck.reads(archive.archiveVersion())
+                    ? PgRestoreCheck.start(pgRestore()) : new CustomStructureCheck();
+            case TAR -> full ? new Both(new TarStructureCheck(), PgRestoreCheck.start(pgRestore()))
+                    : new TarStructureCheck();
             case PLAIN -> new PlainEndCheck();
         };
     }

@@ -260,7 +260,24 @@ public interface CatalogConfig {
         int maxConcurrent();
 
         /**
-         * The {@code pg_restore} that reads uploaded custom and tar archives through to check them. No default: the
+         * How an uploaded custom or tar archive is checked while it streams in. {@code structure}: custom archives by a
+         * walk of their header, table of contents and every data block's framing to the exact end, without inflating
+         * (archive versions 1.12 to 1.16; others go to pg_restore), tar archives by a walk of the tar structure; it
+         * catches truncation anywhere and trailing bytes. {@code pg-restore}: besides, both are read through
+         * {@code pg_restore --file=/dev/null}, which inflates every block and so also catches corrupt compressed data,
+         * at about one core's worth of CPU for the length of the upload.
+         */
+        @WithDefault("structure")
+        Check check();
+
+        /** The choices of {@link #check()}. */
+        enum Check {
+            STRUCTURE, PG_RESTORE
+        }
+
+        /**
+         * The {@code pg_restore} that reads uploaded custom and tar archives through to check them when {@link #check()}
+         * is {@code pg-restore}, and custom archives of versions the structure walk does not read. No default: the
          * newest of {@code /usr/lib/postgresql/N/bin} and {@code /usr/pgsql-N/bin}, else the one on the PATH. It must
          * be at least as new as the {@code pg_dump} that made the archives.
          */

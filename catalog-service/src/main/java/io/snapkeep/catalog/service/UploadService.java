@@ -134,7 +134,7 @@ public class UploadService {
     }
 
     private Stored store(String key, ArchiveInfo info, byte[] buffer, int prefix, InputStream body) {
-        ArchiveCheck check = checks.start(info.format());
+        ArchiveCheck check = checks.start(info);
         StreamingUpload upload;
         try {
             upload = objects.startUpload(key, ArchiveMediaType.of(info.format()));
