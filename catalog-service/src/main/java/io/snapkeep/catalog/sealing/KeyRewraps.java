@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -44,7 +45,7 @@ public class KeyRewraps {
     }
 
     void failInterrupted(@Observes StartupEvent start) {
-        FreshContext.run(vertx, () -> runs.failInterrupted().subscribe().with(
+        FreshContext.run(vertx, () -> Panache.withTransaction(runs::failInterrupted).subscribe().with(
                 count -> {
                     if (count > 0) {
                         LOG.warnf("%d re-wrap runs were interrupted by a restart and marked FAILED", count);

@@ -48,15 +48,22 @@ public final class MultipartUpload {
 
     /**
      * Drops the parts uploaded so far and the checksum object if it was written. A failure is only logged: what is
-     * left then stays until a lifecycle rule or an operator removes it.
+     * left then stays until the catalog's multipart sweep or an operator removes it. It runs also on a thread that was
+     * interrupted (a worker stopping mid-dump): the interrupt is set aside for these two calls, which the SDK would
+     * otherwise refuse at once, and set again after.
      */
     public void abort() {
+        boolean interrupted = Thread.interrupted();
         try {
             s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
             s3.deleteObject(b -> b.bucket(bucket).key(ArchiveChecksum.keyOf(key)));
         } catch (SdkException e) {
             LOG.warnf("could not abort the multipart upload %s of s3://%s/%s: %s", uploadId, bucket, key,
                     e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

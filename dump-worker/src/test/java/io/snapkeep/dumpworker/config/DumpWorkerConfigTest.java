@@ -37,7 +37,7 @@ class DumpWorkerConfigTest {
 
         assertEquals(8L << 20, dump.partSize().asLongValue());
         assertEquals(512L << 20, dump.maxPartSize().asLongValue());
-        assertEquals(1, dump.compressionLevel());
+        assertEquals(0, dump.compressionLevel());
         assertEquals(Duration.ofSeconds(10), dump.connectTimeout());
         assertTrue(dump.pgBinDirs().contains("/usr/lib/postgresql/*/bin"), dump.pgBinDirs()::toString);
     }
