@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 final class RunningSystem {
     static final String LEASE = "8s";
-    /** Archive segments of 1 MiB (4 MiB by default), so that the test databases' archives span several chunks. */
+    /** Archive segments of 1 MiB (256 KiB by default), as the catalog's tests have them. */
     static final String SEGMENT = "1M";
     private static final String HEAP = "256m";
     private static RunningSystem instance;

@@ -140,7 +140,7 @@ public interface CatalogConfig {
         int threads();
 
         /** Archive bytes per segment of an uploaded archive. */
-        @WithDefault("4M")
+        @WithDefault("256K")
         MemorySize segmentSize();
     }
 
